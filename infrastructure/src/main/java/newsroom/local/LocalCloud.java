@@ -1,0 +1,362 @@
+package newsroom.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import newsroom.Services;
+import newsroom.render.Page;
+import newsroom.site.Config;
+import newsroom.store.S3MediaUploads;
+import newsroom.store.S3SiteBucket;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The whole newsroom on one machine: emulators, the handlers named in template.yaml, the API
+ * gateway, the stream poller, the publisher schedule, the rebuild queue and the CDN.
+ */
+public final class LocalCloud implements AutoCloseable {
+  public static final String TABLE = "newsroom";
+  public static final String BUCKET = "newsroom-site";
+
+  /**
+   * How to start: ports (0 picks a free one for the HTTP servers), where data lives, and pacing.
+   */
+  public record Options(
+      int dynamoPort,
+      int s3Port,
+      int apiPort,
+      int cdnPort,
+      Optional<Path> dataDir,
+      Path templateFile,
+      long pollMillis,
+      int streamRetries,
+      boolean schedule) {
+    public static Options defaults(Optional<Path> dataDir) {
+      return new Options(8000, 9000, 3000, 8080, dataDir, CloudTemplate.locate(), 100, 5, true);
+    }
+  }
+
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private Emulators emulators;
+  private DynamoDbClient dynamo;
+  private S3Client s3;
+  private Services services;
+  private ApiGateway api;
+  private CdnEmulator cdn;
+  private StreamPoller poller;
+  private LocalRebuildQueue rebuildQueue;
+  private LocalAuth auth;
+  private Config config;
+  private boolean createdTable;
+
+  private LocalCloud() {}
+
+  public static LocalCloud start(Options options, LocalAuth auth) throws Exception {
+    LocalCloud cloud = new LocalCloud();
+    try {
+      cloud.boot(options, auth);
+      return cloud;
+    } catch (Exception e) {
+      cloud.close();
+      throw e;
+    }
+  }
+
+  private void boot(Options options, LocalAuth auth) throws Exception {
+    this.auth = auth;
+    CloudTemplate template = CloudTemplate.read(options.templateFile());
+    emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir());
+    closeables.add(emulators);
+    var credentials =
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
+    Region region = Region.of(Emulators.REGION);
+    dynamo =
+        DynamoDbClient.builder()
+            .endpointOverride(URI.create(emulators.dynamoEndpoint()))
+            .credentialsProvider(credentials)
+            .region(region)
+            .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
+            .build();
+    closeables.add(dynamo);
+    s3 =
+        S3Client.builder()
+            .endpointOverride(URI.create(emulators.s3Endpoint()))
+            .forcePathStyle(true)
+            .credentialsProvider(credentials)
+            .region(region)
+            .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
+            .build();
+    closeables.add(s3);
+    S3Presigner presigner =
+        S3Presigner.builder()
+            .endpointOverride(URI.create(emulators.s3Endpoint()))
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+            .credentialsProvider(credentials)
+            .region(region)
+            .build();
+    closeables.add(presigner);
+
+    createdTable = TableDefinition.create(dynamo, TableDefinition.fromTemplate(template, TABLE));
+    try {
+      s3.createBucket(b -> b.bucket(BUCKET));
+    } catch (BucketAlreadyOwnedByYouException exists) {
+      // kept from an earlier run
+    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      if (e.statusCode() != 409) throw e;
+    }
+
+    cdn = new CdnEmulator(options.cdnPort(), s3, BUCKET, template.securityHeaders());
+    closeables.add(cdn);
+    config =
+        Config.from(
+            Map.of(
+                "TABLE_NAME",
+                TABLE,
+                "BUCKET_NAME",
+                BUCKET,
+                "LANGUAGES",
+                "kk,ru,en",
+                "DEFAULT_LANGUAGE",
+                "kk",
+                "SITE_URL",
+                "http://localhost:" + cdn.port(),
+                "TIME_ZONE",
+                "Asia/Almaty",
+                "AWS_REGION",
+                Emulators.REGION));
+    rebuildQueue = new LocalRebuildQueue(3);
+    closeables.add(rebuildQueue);
+    services =
+        Services.wire(
+            config,
+            dynamo,
+            new S3SiteBucket(s3, BUCKET),
+            new S3MediaUploads(presigner, BUCKET),
+            new Services.Edges(cdn, rebuildQueue),
+            Clock.systemUTC());
+
+    // the handlers template.yaml names, each built with the local wiring
+    Map<String, Object> handlers = new LinkedHashMap<>();
+    template.handlers().forEach((id, handler) -> handlers.put(id, instantiate(handler)));
+
+    String rebuildFunction =
+        template
+            .functionWithEvent("SQS")
+            .orElseThrow(() -> new IllegalStateException("no SQS function in the template"));
+    rebuildQueue.consumer(
+        invoker(
+            handlers.get(rebuildFunction),
+            rebuildFunction,
+            SQSEvent.class,
+            SQSBatchResponse.class));
+
+    Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiFunctions =
+        new LinkedHashMap<>();
+    for (CloudTemplate.Route route : template.routes()) {
+      apiFunctions.computeIfAbsent(
+          route.function(),
+          id ->
+              invoker(
+                  handlers.get(id),
+                  id,
+                  APIGatewayV2HTTPEvent.class,
+                  APIGatewayV2HTTPResponse.class));
+    }
+    api = new ApiGateway(options.apiPort(), template.routes(), apiFunctions, auth);
+    closeables.add(api);
+
+    String renderFunction =
+        template
+            .functionWithEvent("DynamoDB")
+            .orElseThrow(() -> new IllegalStateException("no stream function in the template"));
+    Map<String, Object> mapping = template.eventProperties(renderFunction, "DynamoDB");
+    int batchSize = ((Number) mapping.getOrDefault("BatchSize", 100)).intValue();
+    String streamArn = dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
+    DynamoDbStreamsClient streams =
+        DynamoDbStreamsClient.builder()
+            .endpointOverride(URI.create(emulators.dynamoEndpoint()))
+            .credentialsProvider(credentials)
+            .region(region)
+            .httpClient(ApacheHttpClient.builder().build())
+            .build();
+    closeables.add(streams);
+    poller =
+        new StreamPoller(
+            streams,
+            streamArn,
+            Emulators.REGION,
+            invoker(
+                handlers.get(renderFunction),
+                renderFunction,
+                DynamodbEvent.class,
+                StreamsEventResponse.class),
+            batchSize,
+            options.streamRetries(),
+            options.pollMillis());
+    closeables.add(poller);
+    poller.start(false);
+
+    if (options.schedule()) {
+      String publisher =
+          template
+              .functionWithEvent("Schedule")
+              .orElseThrow(
+                  () -> new IllegalStateException("no scheduled function in the template"));
+      Function<ScheduledEvent, Object> tick =
+          invoker(handlers.get(publisher), publisher, ScheduledEvent.class, Object.class);
+      ScheduledExecutorService timer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "publisher-schedule");
+                t.setDaemon(true);
+                return t;
+              });
+      timer.scheduleAtFixedRate(
+          () -> {
+            try {
+              ScheduledEvent event = new ScheduledEvent();
+              event.setSource("aws.events");
+              event.setDetailType("Scheduled Event");
+              tick.apply(event);
+            } catch (RuntimeException e) {
+              System.err.println("publisher schedule: " + e.getClass().getSimpleName());
+            }
+          },
+          60,
+          60,
+          TimeUnit.SECONDS);
+      closeables.add(timer::shutdownNow);
+    }
+  }
+
+  private Object instantiate(String handler) {
+    String className =
+        handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    try {
+      return Class.forName(className).getConstructor(Services.class).newInstance(services);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build handler " + handler, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <I, O> Function<I, O> invoker(
+      Object handler, String name, Class<I> in, Class<O> out) {
+    RequestHandler<I, O> typed = (RequestHandler<I, O>) handler;
+    return event -> typed.handleRequest(event, LocalContext.of(name));
+  }
+
+  /** Writes the pages that exist without any story: assets, homes, lists, feeds, 404s, robots. */
+  public void writeSkeleton() {
+    List<Page> pages = new ArrayList<>();
+    pages.add(new Page.Assets());
+    pages.add(new Page.Root());
+    pages.add(new Page.RootNotFound());
+    pages.add(new Page.Robots());
+    pages.add(new Page.SitemapIndex());
+    pages.add(new Page.NewsSitemap());
+    for (String lang : config.languages()) {
+      pages.add(new Page.Home(lang));
+      pages.add(new Page.NewsHead(lang));
+      pages.add(new Page.Feed(lang));
+      pages.add(new Page.Latest(lang));
+      pages.add(new Page.NotFound(lang));
+      for (String category : config.categories()) pages.add(new Page.Category(lang, category));
+    }
+    services.writer().write(pages);
+  }
+
+  public boolean createdTable() {
+    return createdTable;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public DynamoDbClient dynamo() {
+    return dynamo;
+  }
+
+  public S3Client s3() {
+    return s3;
+  }
+
+  public Emulators emulators() {
+    return emulators;
+  }
+
+  public LocalAuth auth() {
+    return auth;
+  }
+
+  public StreamPoller poller() {
+    return poller;
+  }
+
+  public LocalRebuildQueue rebuildQueue() {
+    return rebuildQueue;
+  }
+
+  public CdnEmulator cdn() {
+    return cdn;
+  }
+
+  public String apiUrl() {
+    return "http://127.0.0.1:" + api.port();
+  }
+
+  public String cdnUrl() {
+    return "http://127.0.0.1:" + cdn.port();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** Waits until the stream and the rebuild queue have nothing left to deliver. */
+  public void awaitQuiet(Duration timeout) throws InterruptedException {
+    poller.awaitIdle(timeout.toMillis());
+    rebuildQueue.awaitEmpty(timeout.toMillis());
+    poller.awaitIdle(timeout.toMillis());
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        System.err.println("closing: " + e.getClass().getSimpleName());
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package newsroom.local;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One local stack per test JVM, in memory, on free ports; tests share it and use their own stories.
+ */
+final class TestStack {
+  private static LocalCloud cloud;
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private TestStack() {}
+
+  static synchronized LocalCloud get() {
+    if (cloud == null) {
+      try {
+        LocalCloud.Options options =
+            new LocalCloud.Options(
+                freePort(),
+                freePort(),
+                0,
+                0,
+                Optional.empty(),
+                CloudTemplate.locate(),
+                50,
+                3,
+                false);
+        cloud = LocalCloud.start(options, LocalAuth.generate());
+        cloud.writeSkeleton();
+        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+      } catch (Exception e) {
+        throw new IllegalStateException("local stack did not start", e);
+      }
+    }
+    return cloud;
+  }
+
+  static String token(String user, String group) {
+    return get().auth().token(user, List.of(group), Duration.ofHours(1));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static HttpResponse<String> api(
+      String method, String path, String token, String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(get().apiUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (token != null) request.header("Authorization", "Bearer " + token);
+    if (body != null) request.header("Content-Type", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+    return send(request.build());
+  }
+
+  static HttpResponse<String> cdn(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(get().cdnUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build());
+  }
+
+  /** Waits for the stream to deliver everything written so far (not a timing assertion). */
+  static void settle() {
+    try {
+      get().awaitQuiet(Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
