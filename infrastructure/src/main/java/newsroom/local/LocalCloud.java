@@ -61,6 +61,20 @@ public final class LocalCloud implements AutoCloseable {
     public static Options defaults(Optional<Path> dataDir) {
       return new Options(8000, 9000, 3000, 8080, dataDir, CloudTemplate.locate(), 100, 5, true);
     }
+
+    /** The same stack with every port moved by {@code offset}, to run several side by side. */
+    public Options shifted(int offset) {
+      return new Options(
+          dynamoPort + offset,
+          s3Port + offset,
+          apiPort + offset,
+          cdnPort + offset,
+          dataDir,
+          templateFile,
+          pollMillis,
+          streamRetries,
+          schedule);
+    }
   }
 
   private final List<AutoCloseable> closeables = new ArrayList<>();

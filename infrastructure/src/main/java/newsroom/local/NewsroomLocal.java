@@ -50,6 +50,7 @@ public final class NewsroomLocal {
         """
         usage: java -jar newsroom-local.jar <command>
           serve [--in-memory] [--no-demo]   run the local stack (API :3000, CDN :8080, DynamoDB :8000, S3 :9000)
+          --port-offset N                   (serve, export, audit) add N to every port, to run stacks side by side
           token <user> <group>              print a JWT for writers, editors or admins
           export <dir>                      write the whole site to a folder (reads the running stack's table)
           audit                             compare the running stack's table and bucket; exit 1 on problems
@@ -59,6 +60,7 @@ public final class NewsroomLocal {
 
   private static int serve(List<String> args) throws Exception {
     boolean inMemory = args.contains("--in-memory");
+    int offset = portOffset(args);
     boolean demo = !args.contains("--no-demo");
     long started = System.nanoTime();
     if (!inMemory) Files.createDirectories(DATA);
@@ -118,12 +120,12 @@ public final class NewsroomLocal {
    */
   private record Connection(DynamoDbClient dynamo, S3Client s3, Optional<Emulators> embedded)
       implements AutoCloseable {
-    static Connection open() {
+    static Connection open(int offset) {
       Optional<Emulators> embedded = Optional.empty();
-      int dynamoPort = 8000, s3Port = 9000;
+      int dynamoPort = 8000 + offset, s3Port = 9000 + offset;
       if (!listening(dynamoPort)) {
-        dynamoPort = 18000;
-        s3Port = 19000;
+        dynamoPort = 18000 + offset;
+        s3Port = 19000 + offset;
         embedded = Optional.of(Emulators.start(dynamoPort, s3Port, Optional.of(DATA)));
       }
       var credentials =
@@ -185,13 +187,18 @@ public final class NewsroomLocal {
   }
 
   private static int export(List<String> args) throws Exception {
-    if (args.size() != 1) {
-      System.err.println("usage: export <dir>");
+    int offset = portOffset(args);
+    List<String> positional =
+        args.stream()
+            .filter(a -> !a.startsWith("--") && !a.equals(String.valueOf(offset)))
+            .toList();
+    if (positional.size() != 1) {
+      System.err.println("usage: export <dir> [--port-offset N]");
       return 2;
     }
-    Path dir = Path.of(args.get(0));
+    Path dir = Path.of(positional.get(0));
     Files.createDirectories(dir);
-    try (Connection c = Connection.open()) {
+    try (Connection c = Connection.open(offset)) {
       long started = System.nanoTime();
       Services services =
           offline(localConfig("http://localhost:8080"), c.dynamo(), new FolderSiteBucket(dir));
@@ -218,6 +225,13 @@ public final class NewsroomLocal {
       System.out.print(report.summary());
       return report.problems() == 0 ? 0 : 1;
     }
+  }
+
+  static int portOffset(List<String> args) {
+    int at = args.indexOf("--port-offset");
+    if (at < 0) return 0;
+    if (at + 1 >= args.size()) throw new IllegalArgumentException("--port-offset needs a number");
+    return Integer.parseInt(args.get(at + 1));
   }
 
   static boolean listening(int port) {
