@@ -213,10 +213,11 @@ public final class NewsroomLocal {
   }
 
   private static int audit(List<String> args) throws Exception {
-    try (Connection c = Connection.open()) {
+    int offset = portOffset(args);
+    try (Connection c = Connection.open(offset)) {
       Services services =
           offline(
-              localConfig("http://localhost:8080"),
+              localConfig("http://localhost:" + (8080 + offset)),
               c.dynamo(),
               new S3SiteBucket(c.s3(), LocalCloud.BUCKET));
       SiteAudit.Report report =
