@@ -79,6 +79,7 @@ public final class LocalCloud implements AutoCloseable {
 
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Emulators emulators;
+  private Endpoints endpoints;
   private DynamoDbClient dynamo;
   private S3Client s3;
   private Services services;
@@ -92,10 +93,22 @@ public final class LocalCloud implements AutoCloseable {
 
   private LocalCloud() {}
 
+  /** Where DynamoDB and S3 answer when they are not the embedded emulators (e.g. LocalStack). */
+  public record Endpoints(String dynamo, String s3) {}
+
   public static LocalCloud start(Options options, LocalAuth auth) throws Exception {
+    return start(options, auth, Optional.empty());
+  }
+
+  /**
+   * Starts the stack; with {@code external} endpoints it uses those instead of starting DynamoDB
+   * Local and S3Proxy, so the same handlers, gateway, poller and CDN run against another backend.
+   */
+  public static LocalCloud start(Options options, LocalAuth auth, Optional<Endpoints> external)
+      throws Exception {
     LocalCloud cloud = new LocalCloud();
     try {
-      cloud.boot(options, auth);
+      cloud.boot(options, auth, external);
       return cloud;
     } catch (Exception e) {
       cloud.close();
@@ -103,18 +116,26 @@ public final class LocalCloud implements AutoCloseable {
     }
   }
 
-  private void boot(Options options, LocalAuth auth) throws Exception {
+  private void boot(Options options, LocalAuth auth, Optional<Endpoints> external)
+      throws Exception {
     this.auth = auth;
     CloudTemplate template = CloudTemplate.read(options.templateFile());
-    emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir());
-    closeables.add(emulators);
+    Endpoints endpoints;
+    if (external.isPresent()) {
+      endpoints = external.get();
+    } else {
+      emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir());
+      closeables.add(emulators);
+      endpoints = new Endpoints(emulators.dynamoEndpoint(), emulators.s3Endpoint());
+    }
+    this.endpoints = endpoints;
     var credentials =
         StaticCredentialsProvider.create(
             AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
     Region region = Region.of(Emulators.REGION);
     dynamo =
         DynamoDbClient.builder()
-            .endpointOverride(URI.create(emulators.dynamoEndpoint()))
+            .endpointOverride(URI.create(endpoints.dynamo()))
             .credentialsProvider(credentials)
             .region(region)
             .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
@@ -122,7 +143,7 @@ public final class LocalCloud implements AutoCloseable {
     closeables.add(dynamo);
     s3 =
         S3Client.builder()
-            .endpointOverride(URI.create(emulators.s3Endpoint()))
+            .endpointOverride(URI.create(endpoints.s3()))
             .forcePathStyle(true)
             .credentialsProvider(credentials)
             .region(region)
@@ -131,7 +152,7 @@ public final class LocalCloud implements AutoCloseable {
     closeables.add(s3);
     S3Presigner presigner =
         S3Presigner.builder()
-            .endpointOverride(URI.create(emulators.s3Endpoint()))
+            .endpointOverride(URI.create(endpoints.s3()))
             .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
             .credentialsProvider(credentials)
             .region(region)
@@ -216,7 +237,7 @@ public final class LocalCloud implements AutoCloseable {
     String streamArn = dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
     DynamoDbStreamsClient streams =
         DynamoDbStreamsClient.builder()
-            .endpointOverride(URI.create(emulators.dynamoEndpoint()))
+            .endpointOverride(URI.create(endpoints.dynamo()))
             .credentialsProvider(credentials)
             .region(region)
             .httpClient(ApacheHttpClient.builder().build())
@@ -324,8 +345,13 @@ public final class LocalCloud implements AutoCloseable {
     return s3;
   }
 
+  /** The embedded emulators; null when the stack runs against external endpoints. */
   public Emulators emulators() {
     return emulators;
+  }
+
+  public Endpoints endpoints() {
+    return endpoints;
   }
 
   public LocalAuth auth() {

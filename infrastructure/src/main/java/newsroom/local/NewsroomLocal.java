@@ -99,8 +99,8 @@ public final class NewsroomLocal {
         loaded > 0 ? " with " + loaded + " demo stories" : "",
         "http://localhost:" + cloud.cdn().port(),
         cloud.apiUrl(),
-        cloud.emulators().dynamoEndpoint(),
-        cloud.emulators().s3Endpoint());
+        cloud.endpoints().dynamo(),
+        cloud.endpoints().s3());
     new CountDownLatch(1).await();
     return 0;
   }

@@ -1,14 +1,10 @@
 package newsroom.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 class WalkingSkeletonIT {
@@ -26,41 +22,7 @@ class WalkingSkeletonIT {
 
   @Test
   void postedAndPublishedStoryIsServedByTheCdn() throws Exception {
-    String editor = TestStack.token("erlan", "editors");
-    HttpResponse<String> created = TestStack.api("POST", "/articles", editor, STORY);
-    assertEquals(201, created.statusCode(), created.body());
-    String etag = created.headers().firstValue("ETag").orElseThrow();
-    JsonNode body = JSON.readTree(created.body());
-    String id = body.get("id").asText();
-    assertEquals("/articles/" + id, created.headers().firstValue("Location").orElseThrow());
-    assertEquals(1, body.get("version").asInt());
-    JsonNode en = body.get("translations").get("en");
-    assertEquals("clinic-opens-on-abay-avenue", en.get("slug").asText());
-    assertEquals("draft", en.get("status").asText());
-    assertEquals("/en/news/clinic-opens-on-abay-avenue/", en.get("url").asText());
-    String ruUrl = body.get("translations").get("ru").get("url").asText();
-
-    HttpResponse<String> published =
-        TestStack.api("POST", "/articles/" + id + "/publish", editor, null, "If-Match", etag);
-    assertEquals(200, published.statusCode(), published.body());
-    assertTrue(!published.headers().firstValue("ETag").orElseThrow().equals(etag));
-    TestStack.settle();
-
-    HttpResponse<String> page = TestStack.cdn(en.get("url").asText());
-    assertEquals(200, page.statusCode());
-    assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
-    assertNotNull(page.headers().firstValue("Content-Security-Policy").orElse(null));
-    Document doc = Jsoup.parse(page.body());
-    assertEquals("en", doc.selectFirst("html").attr("lang"));
-    assertEquals("Clinic opens on Abay Avenue", doc.selectFirst("h1").text());
-    assertEquals("twelve thousand", doc.selectFirst(".body strong").text());
-    assertEquals(ruUrl, doc.selectFirst(".switcher a[hreflang=ru]").attr("href"));
-    assertEquals("/kk/", doc.selectFirst(".switcher a[hreflang=kk]").attr("href"));
-
-    HttpResponse<String> ru = TestStack.cdn(ruUrl);
-    assertEquals(200, ru.statusCode());
-    assertEquals(
-        "На проспекте Абая открылась поликлиника", Jsoup.parse(ru.body()).selectFirst("h1").text());
+    PublishSlice.run(TestStack.get());
   }
 
   @Test
