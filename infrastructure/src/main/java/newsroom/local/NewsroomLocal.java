@@ -66,9 +66,11 @@ public final class NewsroomLocal {
     if (!inMemory) Files.createDirectories(DATA);
     LocalCloud cloud =
         LocalCloud.start(
-            LocalCloud.Options.defaults(inMemory ? Optional.empty() : Optional.of(DATA)),
+            LocalCloud.Options.defaults(inMemory ? Optional.empty() : Optional.of(DATA))
+                .shifted(offset),
             LocalAuth.kept(KEY));
     Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+    long up = System.nanoTime();
     cloud.writeSkeleton();
     boolean empty =
         cloud
@@ -87,6 +89,9 @@ public final class NewsroomLocal {
       cloud.awaitQuiet(Duration.ofSeconds(60));
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
+    System.out.printf(
+        "services up in %d ms; skeleton pages and demo content rendered in %d ms%n",
+        (up - started) / 1_000_000, (System.nanoTime() - up) / 1_000_000);
     System.out.printf(
         """
         Newsroom local stack is up in %d ms%s
