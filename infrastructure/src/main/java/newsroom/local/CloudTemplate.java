@@ -47,8 +47,19 @@ public final class CloudTemplate {
       if (Files.isRegularFile(candidate)) return candidate;
       dir = dir.getParent();
     }
-    throw new IllegalStateException(
-        "template.yaml not found in the working directory or its parents");
+    // run from elsewhere: the copy of the template packaged with the local jar at build time
+    try (var packaged = CloudTemplate.class.getResourceAsStream("/template.yaml")) {
+      if (packaged == null) {
+        throw new IllegalStateException(
+            "template.yaml not found in the working directory, its parents or the local jar");
+      }
+      Path copy = Files.createTempFile("template", ".yaml");
+      copy.toFile().deleteOnExit();
+      Files.write(copy, packaged.readAllBytes());
+      return copy;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the packaged template.yaml", e);
+    }
   }
 
   public Map<String, Object> resources() {
