@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import newsroom.Services;
 import newsroom.render.RebuildHandler;
+import newsroom.store.MediaUploads;
 import newsroom.story.Actor;
 import newsroom.story.FieldError;
 import newsroom.story.Outcome;
@@ -273,7 +274,9 @@ final class Articles {
     out.put("method", "PUT");
     out.putObject("headers")
         .put("Content-Type", contentType)
-        .put("Content-Length", Long.toString(size.asLong()));
+        .put("Content-Length", Long.toString(size.asLong()))
+        // signed into the URL: an upload without it is refused
+        .put("Cache-Control", MediaUploads.CACHE_CONTROL);
     out.put("expiresAt", now.plus(UPLOAD_WINDOW).toString());
     return Responses.json(201, out, Map.of("Location", "/" + key));
   }

@@ -26,7 +26,7 @@ public final class S3MediaUploads implements MediaUploads {
                                 .key(key)
                                 .contentType(contentType)
                                 .contentLength(contentLength)
-                                .cacheControl("public, max-age=31536000, immutable")))
+                                .cacheControl(CACHE_CONTROL)))
         .url();
   }
 }
