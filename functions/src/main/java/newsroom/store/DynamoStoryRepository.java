@@ -189,20 +189,25 @@ public final class DynamoStoryRepository implements StoryRepository {
     List<String> conditions = new ArrayList<>();
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":all", s(Items.STORIES));
-    filter
-        .status()
-        .ifPresent(
-            st -> {
-              conditions.add("contains(statuses, :status)");
-              values.put(":status", s(st.wire()));
-            });
-    filter
-        .lang()
-        .ifPresent(
-            l -> {
-              conditions.add("contains(languages, :lang)");
-              values.put(":lang", s(l));
-            });
+    if (filter.status().isPresent() && filter.lang().isPresent()) {
+      conditions.add("contains(languageStatuses, :languageStatus)");
+      values.put(":languageStatus", s(filter.lang().get() + ":" + filter.status().get().wire()));
+    } else {
+      filter
+          .status()
+          .ifPresent(
+              st -> {
+                conditions.add("contains(statuses, :status)");
+                values.put(":status", s(st.wire()));
+              });
+      filter
+          .lang()
+          .ifPresent(
+              l -> {
+                conditions.add("contains(languages, :lang)");
+                values.put(":lang", s(l));
+              });
+    }
     filter
         .category()
         .ifPresent(
@@ -263,6 +268,11 @@ public final class DynamoStoryRepository implements StoryRepository {
       return Optional.empty();
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons = e.cancellationReasons();
+      // another writer's transaction on the same items at the same moment: to the client this
+      // is the same as a version that moved on — read again and reapply
+      if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+        return Optional.of(new Rejection.Stale(-1));
+      }
       for (int i = 0; i < reasons.size(); i++) {
         if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
         if (i == 0) return Optional.of(new Rejection.Stale(-1));

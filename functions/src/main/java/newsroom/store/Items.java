@@ -50,6 +50,7 @@ public final class Items {
   static final String UPDATED_BY = "updatedBy";
   static final String LANGUAGES = "languages";
   static final String STATUSES = "statuses";
+  static final String LANGUAGE_STATUSES = "languageStatuses";
   static final String LANG = "lang";
   static final String TITLE = "title";
   static final String LEAD = "lead";
@@ -120,6 +121,13 @@ public final class Items {
             story.translations().values().stream()
                 .map(t -> s(t.status().wire()))
                 .distinct()
+                .toList()));
+    // "ru:draft": a status filter and a language filter together mean that language's status
+    item.put(
+        LANGUAGE_STATUSES,
+        AttributeValue.fromL(
+            story.translations().values().stream()
+                .map(t -> s(t.lang() + ":" + t.status().wire()))
                 .toList()));
     item.put(GSI3PK, s(STORIES));
     item.put(GSI3SK, s(story.createdAt().toString() + "#" + story.id().value()));
