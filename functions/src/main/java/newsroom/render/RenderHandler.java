@@ -35,12 +35,14 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     List<DynamodbEvent.DynamodbStreamRecord> records =
         event.getRecords() == null ? List.of() : event.getRecords();
-    List<Change> changes = new ArrayList<>();
-    for (DynamodbEvent.DynamodbStreamRecord record : records) {
-      change(record).ifPresent(changes::add);
-    }
     long started = System.nanoTime();
     try {
+      // reading the records belongs inside: one that cannot be read must be named as the failed
+      // record, not fail the whole invocation (which would retry, and at last drop, good records)
+      List<Change> changes = new ArrayList<>();
+      for (DynamodbEvent.DynamodbStreamRecord record : records) {
+        change(record).ifPresent(changes::add);
+      }
       // the whole batch at once: a page that several changes share is rendered once
       SiteWriter.Result result =
           services.writer().write(services.pageSet().dependentPages(changes));

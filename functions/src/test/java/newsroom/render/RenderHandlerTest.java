@@ -4,9 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.Services;
+import newsroom.site.Config;
+import newsroom.store.SiteBucket;
+import newsroom.story.InMemoryStories;
 import newsroom.story.Status;
+import newsroom.story.StoryService;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class RenderHandlerTest {
@@ -27,5 +37,63 @@ class RenderHandlerTest {
     assertEquals(Status.PUBLISHED, change.after().orElseThrow().status());
     assertEquals(Instant.parse("2026-11-22T06:00:00Z"), change.after().orElseThrow().publishedAt());
     assertTrue(change.touchesPublicSite());
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/stream-unreadable-record.json", type = DynamodbEvent.class)
+  void aRecordThatCannotBeReadIsNamedAsTheFailedItemInsteadOfFailingTheBatch(DynamodbEvent event) {
+    StreamsEventResponse response =
+        new RenderHandler(servicesWithoutPages()).handleRequest(event, null);
+
+    // the stream retries from the unreadable record: the draft before it is done, not redone
+    assertEquals(
+        List.of("111400000000000000004"),
+        response.getBatchItemFailures().stream()
+            .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+            .toList());
+  }
+
+  /** The render wiring over in-memory stories, with a bucket no page may reach. */
+  private static Services servicesWithoutPages() {
+    Config config = Config.from(Map.of("TABLE_NAME", "newsroom", "BUCKET_NAME", "site"));
+    InMemoryStories stories = new InMemoryStories();
+    SiteIndex index = new InMemorySiteIndex(stories);
+    Clock clock = Clock.systemUTC();
+    SiteRenderer renderer = new SiteRenderer(index, config, new Assets(), clock);
+    SiteBucket bucket =
+        new SiteBucket() {
+          @Override
+          public Write putIfChanged(String key, byte[] body, String type, String cacheControl) {
+            throw new AssertionError("no page depends on these records: " + key);
+          }
+
+          @Override
+          public boolean delete(String key) {
+            throw new AssertionError("no page depends on these records: " + key);
+          }
+
+          @Override
+          public Optional<byte[]> get(String key) {
+            return Optional.empty();
+          }
+
+          @Override
+          public List<String> keys(String prefix) {
+            return List.of();
+          }
+        };
+    return new Services(
+        config,
+        new StoryService(stories, config.languages(), config.categories(), clock),
+        index,
+        renderer,
+        new SiteWriter(renderer, bucket, paths -> {}),
+        new PageSet(index, config.languages(), config.zone()),
+        bucket,
+        messages -> {},
+        (key, type, length, valid) -> {
+          throw new UnsupportedOperationException("no uploads here");
+        },
+        clock);
   }
 }

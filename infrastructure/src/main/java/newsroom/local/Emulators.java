@@ -22,12 +22,19 @@ public final class Emulators implements AutoCloseable {
   public static final String REGION = "us-east-1";
 
   private final DynamoDBProxyServer dynamo;
-  private final S3Proxy s3;
+  private final S3Proxy.Builder s3Builder;
+  private volatile S3Proxy s3;
   private final int dynamoPort;
   private final int s3Port;
 
-  private Emulators(DynamoDBProxyServer dynamo, S3Proxy s3, int dynamoPort, int s3Port) {
+  private Emulators(
+      DynamoDBProxyServer dynamo,
+      S3Proxy.Builder s3Builder,
+      S3Proxy s3,
+      int dynamoPort,
+      int s3Port) {
     this.dynamo = dynamo;
+    this.s3Builder = s3Builder;
     this.s3 = s3;
     this.dynamoPort = dynamoPort;
     this.s3Port = s3Port;
@@ -58,14 +65,7 @@ public final class Emulators implements AutoCloseable {
       } else {
         builder.blobStore(new TransientNio2BlobStore());
       }
-      S3Proxy s3 = builder.build();
-      s3.start();
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (!"STARTED".equals(s3.getState())) {
-        if (System.nanoTime() > deadline) throw new IllegalStateException("S3Proxy did not start");
-        Thread.sleep(10);
-      }
-      return new Emulators(dynamo, s3, dynamoPort, s3Port);
+      return new Emulators(dynamo, builder, startS3(builder), dynamoPort, s3Port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
@@ -84,6 +84,25 @@ public final class Emulators implements AutoCloseable {
   /** Stops S3 only, to test what the render path does while storage is down. */
   public void stopS3() throws Exception {
     s3.stop();
+  }
+
+  /**
+   * Starts S3 again after {@link #stopS3()}, on the same port and over the same blob store, so the
+   * objects written before the outage are still there (in memory too).
+   */
+  public void restartS3() throws Exception {
+    s3 = startS3(s3Builder);
+  }
+
+  private static S3Proxy startS3(S3Proxy.Builder builder) throws Exception {
+    S3Proxy proxy = builder.build();
+    proxy.start();
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!"STARTED".equals(proxy.getState())) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("S3Proxy did not start");
+      Thread.sleep(10);
+    }
+    return proxy;
   }
 
   @Override

@@ -44,6 +44,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class LocalCloud implements AutoCloseable {
   public static final String TABLE = "newsroom";
   public static final String BUCKET = "newsroom-site";
+  static final String STREAM_CHECKPOINT = "stream-checkpoint.properties";
 
   /**
    * How to start: ports (0 picks a free one for the HTTP servers), where data lives, and pacing.
@@ -243,6 +244,11 @@ public final class LocalCloud implements AutoCloseable {
             .httpClient(ApacheHttpClient.builder().build())
             .build();
     closeables.add(streams);
+    // with kept data the stream position is kept too: a restart resumes where the last run stopped
+    Optional<StreamCheckpoint> checkpoint =
+        options
+            .dataDir()
+            .map(dir -> StreamCheckpoint.open(dir.resolve(STREAM_CHECKPOINT), streamArn));
     poller =
         new StreamPoller(
             streams,
@@ -255,7 +261,8 @@ public final class LocalCloud implements AutoCloseable {
                 StreamsEventResponse.class),
             batchSize,
             options.streamRetries(),
-            options.pollMillis());
+            options.pollMillis(),
+            checkpoint);
     closeables.add(poller);
     poller.start(false);
 

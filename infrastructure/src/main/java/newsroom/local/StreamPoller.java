@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,12 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Feeds the table's stream to the render handler the way Lambda's event source mapping does:
  * batches in order per shard, a retry from the first failed record (partial batch failures), and a
- * dead-letter list once the retries are spent.
+ * dead-letter list once the retries are spent. With a checkpoint it resumes, after a restart, from
+ * the last record it handled.
  */
 public final class StreamPoller implements AutoCloseable {
   private final DynamoDbStreamsClient streams;
@@ -37,8 +40,10 @@ public final class StreamPoller implements AutoCloseable {
   private final Map<String, Integer> attempts = new HashMap<>();
   private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
   private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failedDeliveries = new AtomicLong();
   private final AtomicLong idlePolls = new AtomicLong();
   private final String region;
+  private final Optional<StreamCheckpoint> checkpoint;
 
   public StreamPoller(
       DynamoDbStreamsClient streams,
@@ -48,6 +53,19 @@ public final class StreamPoller implements AutoCloseable {
       int batchSize,
       int maxRetries,
       long pollMillis) {
+    this(streams, streamArn, region, handler, batchSize, maxRetries, pollMillis, Optional.empty());
+  }
+
+  StreamPoller(
+      DynamoDbStreamsClient streams,
+      String streamArn,
+      String region,
+      Function<DynamodbEvent, StreamsEventResponse> handler,
+      int batchSize,
+      int maxRetries,
+      long pollMillis,
+      Optional<StreamCheckpoint> checkpoint) {
+    this.checkpoint = checkpoint;
     this.streams = streams;
     this.streamArn = streamArn;
     this.region = region;
@@ -58,34 +76,62 @@ public final class StreamPoller implements AutoCloseable {
   }
 
   /**
-   * Starts polling. Records already in the stream are skipped (LATEST, as the template's mapping),
-   * unless {@code fromStart} is set.
+   * Starts polling. A shard the checkpoint knows resumes after its last handled record; a shard it
+   * does not know, of a stream read before, is read from its start. Otherwise records already in
+   * the stream are skipped (LATEST, as the template's mapping), unless {@code fromStart} is set.
    */
   public void start(boolean fromStart) {
+    boolean tracked = checkpoint.map(StreamCheckpoint::tracked).orElse(false);
     for (Shard shard :
         streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+      Optional<String> after = checkpoint.flatMap(c -> c.position(shard.shardId()));
       iterators.put(
           shard.shardId(),
-          streams
-              .getShardIterator(
-                  b ->
-                      b.streamArn(streamArn)
-                          .shardId(shard.shardId())
-                          .shardIteratorType(
-                              fromStart
-                                  ? ShardIteratorType.TRIM_HORIZON
-                                  : ShardIteratorType.LATEST))
-              .shardIterator());
+          after.isPresent()
+              ? iteratorAfter(shard.shardId(), after.get())
+              : iterator(
+                  shard.shardId(),
+                  fromStart || tracked
+                      ? ShardIteratorType.TRIM_HORIZON
+                      : ShardIteratorType.LATEST));
     }
     executor.scheduleWithFixedDelay(this::pollSafely, 0, pollMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private String iteratorAfter(String shard, String sequenceNumber) {
+    try {
+      return streams
+          .getShardIterator(
+              b ->
+                  b.streamArn(streamArn)
+                      .shardId(shard)
+                      .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                      .sequenceNumber(sequenceNumber))
+          .shardIterator();
+    } catch (TrimmedDataAccessException e) {
+      // the stream no longer holds the checkpoint: what it still holds is all unhandled
+      return iterator(shard, ShardIteratorType.TRIM_HORIZON);
+    }
+  }
+
+  private String iterator(String shard, ShardIteratorType type) {
+    return streams
+        .getShardIterator(b -> b.streamArn(streamArn).shardId(shard).shardIteratorType(type))
+        .shardIterator();
   }
 
   public List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
     return List.copyOf(deadLetters);
   }
 
+  /** Records handled successfully so far. */
   public long delivered() {
     return delivered.get();
+  }
+
+  /** Deliveries that failed, in whole or from one record on, and were retried or dead-lettered. */
+  public long failedDeliveries() {
+    return failedDeliveries.get();
   }
 
   /** Waits until every record written so far has been handled (or dead-lettered). */
@@ -131,15 +177,7 @@ public final class StreamPoller implements AutoCloseable {
         streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
       if (iterators.containsKey(shard.shardId())) continue;
       // a shard that appeared while polling: read it from its start
-      iterators.put(
-          shard.shardId(),
-          streams
-              .getShardIterator(
-                  b ->
-                      b.streamArn(streamArn)
-                          .shardId(shard.shardId())
-                          .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-              .shardIterator());
+      iterators.put(shard.shardId(), iterator(shard.shardId(), ShardIteratorType.TRIM_HORIZON));
     }
   }
 
@@ -150,8 +188,10 @@ public final class StreamPoller implements AutoCloseable {
       queue.subList(0, batch.size()).clear();
       delivered.addAndGet(batch.size());
       attempts.remove(shard);
+      handledUpTo(shard, batch.get(batch.size() - 1));
       return;
     }
+    failedDeliveries.incrementAndGet();
     int failedIndex = 0;
     for (int i = 0; i < batch.size(); i++) {
       if (batch.get(i).dynamodb().sequenceNumber().equals(failedAt)) failedIndex = i;
@@ -159,11 +199,14 @@ public final class StreamPoller implements AutoCloseable {
     // everything before the reported record is done
     queue.subList(0, failedIndex).clear();
     delivered.addAndGet(failedIndex);
+    if (failedIndex > 0) handledUpTo(shard, batch.get(failedIndex - 1));
     int tries = attempts.merge(shard, 1, Integer::sum);
     if (tries > maxRetries) {
       Record poison = queue.remove(0);
       deadLetters.add(StreamRecords.record(poison, streamArn, region));
       attempts.remove(shard);
+      // as Lambda does, the stream moves on past a record it gave up on
+      handledUpTo(shard, poison);
       System.err.println(
           "stream poller: record "
               + poison.dynamodb().sequenceNumber()
@@ -171,6 +214,10 @@ public final class StreamPoller implements AutoCloseable {
               + maxRetries
               + " retries");
     }
+  }
+
+  private void handledUpTo(String shard, Record record) {
+    checkpoint.ifPresent(c -> c.advance(shard, record.dynamodb().sequenceNumber()));
   }
 
   /** Returns the sequence number of the first failed record, or null when all succeeded. */
@@ -195,8 +242,16 @@ public final class StreamPoller implements AutoCloseable {
     return t;
   }
 
+  /** Stops polling and waits for the batch in hand, so nothing is checkpointed after close. */
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        System.err.println("stream poller: the batch in hand did not stop within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

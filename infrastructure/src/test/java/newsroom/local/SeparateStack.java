@@ -1,0 +1,150 @@
+package newsroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import newsroom.Services;
+
+/**
+ * A local stack of one test's own, on its own free ports, for tests that stop or break parts of it
+ * without disturbing the stack the other tests share.
+ */
+final class SeparateStack {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The four ports of a stack, kept so that a restarted stack answers where the old one did. */
+  record Ports(int dynamo, int s3, int api, int cdn) {
+    static Ports free() throws IOException {
+      return new Ports(
+          TestStack.freePort(), TestStack.freePort(), TestStack.freePort(), TestStack.freePort());
+    }
+  }
+
+  /** A story as staff and readers see it: its id, its English title and public path. */
+  record Published(String id, String title, String url) {}
+
+  private SeparateStack() {}
+
+  static LocalCloud start(Ports ports, Optional<Path> data, int streamRetries) throws Exception {
+    LocalCloud cloud =
+        LocalCloud.start(
+            new LocalCloud.Options(
+                ports.dynamo(),
+                ports.s3(),
+                ports.api(),
+                ports.cdn(),
+                data,
+                CloudTemplate.locate(),
+                50,
+                streamRetries,
+                false),
+            LocalAuth.generate());
+    cloud.writeSkeleton();
+    return cloud;
+  }
+
+  static String editor(LocalCloud cloud) {
+    return cloud.auth().token("night-editor", List.of("editors"), Duration.ofHours(1));
+  }
+
+  /** Creates a story in English and Russian and publishes it; fails the test unless accepted. */
+  static Published publish(LocalCloud cloud, String title) throws IOException {
+    String token = editor(cloud);
+    ObjectNode story = JSON.createObjectNode();
+    story.put("category", "city");
+    ObjectNode translations = story.putObject("translations");
+    translations
+        .putObject("en")
+        .put("title", title)
+        .put("lead", "What happened.")
+        .put("dateline", "Almaty")
+        .put("body", "The story of " + title + ".")
+        .put("format", "markdown");
+    translations
+        .putObject("ru")
+        .put("title", "Новость: " + title)
+        .put("lead", "Что случилось.")
+        .put("dateline", "Алматы")
+        .put("body", "История.")
+        .put("format", "markdown");
+    HttpResponse<String> created =
+        api(cloud, "POST", "/articles", token, JSON.writeValueAsString(story));
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode body = JSON.readTree(created.body());
+    String id = body.get("id").asText();
+    HttpResponse<String> published =
+        api(
+            cloud,
+            "POST",
+            "/articles/" + id + "/publish",
+            token,
+            null,
+            "If-Match",
+            created.headers().firstValue("ETag").orElseThrow());
+    assertEquals(200, published.statusCode(), published.body());
+    return new Published(id, title, body.get("translations").get("en").get("url").asText());
+  }
+
+  static HttpResponse<String> api(
+      LocalCloud cloud, String method, String path, String token, String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(cloud.apiUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (token != null) request.header("Authorization", "Bearer " + token);
+    if (body != null) request.header("Content-Type", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+    return send(request.build());
+  }
+
+  static HttpResponse<String> cdn(LocalCloud cloud, String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(cloud.cdnUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build());
+  }
+
+  static SiteAudit.Report audit(LocalCloud cloud) {
+    Services s = cloud.services();
+    return new SiteAudit(s.index(), s.bucket(), s.renderer(), s.config()).run();
+  }
+
+  /** Waits, a bounded time, until {@code condition} holds; fails the test with {@code what}. */
+  static void awaitUntil(
+      String what, Duration timeout, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("not seen in time: " + what);
+      Thread.sleep(20);
+    }
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return TestStack.HTTP.send(
+          request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
