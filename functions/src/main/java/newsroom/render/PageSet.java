@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,14 +26,30 @@ public final class PageSet {
     this.zone = zone;
   }
 
+  /** A language's month, as the archives know it. */
+  private record Archive(String lang, YearMonth month) {}
+
   /** The pages of all changes in a batch, each once. */
   public Set<Page> dependentPages(Collection<Change> changes) {
+    Map<Archive, Integer> touched = touchedArchives(changes);
     Set<Page> pages = new LinkedHashSet<>();
-    for (Change change : changes) pages.addAll(dependentPages(change));
+    for (Change change : changes) pages.addAll(dependentPages(change, touched));
     return pages;
   }
 
   public Set<Page> dependentPages(Change change) {
+    return dependentPages(List.of(change));
+  }
+
+  /**
+   * The pages of one change of a batch that is written change by change: the other changes count
+   * for whether a month archive appeared or went.
+   */
+  public Set<Page> dependentPages(Change change, Collection<Change> batch) {
+    return dependentPages(change, touchedArchives(batch));
+  }
+
+  private Set<Page> dependentPages(Change change, Map<Archive, Integer> touched) {
     Set<Page> pages = new LinkedHashSet<>();
     if (!change.touchesPublicSite()) return pages;
     String lang = change.lang();
@@ -58,9 +76,15 @@ public final class PageSet {
                 .newerThan(lang, s.publishedAt(), change.id())
                 .filter(e -> !e.id().equals(change.id()))
                 .ifPresent(e -> pages.add(new Page.Article(lang, e.id())));
-            YearMonth month = YearMonth.from(s.publishedAt().atZone(zone));
+            YearMonth month = monthOf(s.publishedAt());
             pages.add(new Page.MonthArchive(lang, month));
             adjacentMonths(lang, month).forEach(m -> pages.add(new Page.MonthArchive(lang, m)));
+            if (mayHaveAppearedOrGone(new Archive(lang, month), touched)) {
+              // the same month in the other languages names this archive as its translation
+              for (String other : languages) {
+                if (!other.equals(lang)) pages.add(new Page.MonthArchive(other, month));
+              }
+            }
             pages.add(new Page.Category(lang, s.category()));
             pages.add(new Page.MonthSitemap(month));
           });
@@ -74,18 +98,47 @@ public final class PageSet {
     return pages;
   }
 
+  /** How many changes of the batch had a published state in each language's month. */
+  private Map<Archive, Integer> touchedArchives(Collection<Change> batch) {
+    Map<Archive, Integer> touched = new HashMap<>();
+    for (Change change : batch) {
+      Set<Archive> archives = new LinkedHashSet<>();
+      for (Optional<Change.State> state : List.of(change.before(), change.after())) {
+        state
+            .filter(Change.State::published)
+            .ifPresent(s -> archives.add(new Archive(change.lang(), monthOf(s.publishedAt()))));
+      }
+      archives.forEach(a -> touched.merge(a, 1, Integer::sum));
+    }
+    return touched;
+  }
+
+  /**
+   * Whether the archive may have just appeared or gone: it holds no more stories now than the batch
+   * moved in or out of it. Otherwise it existed before and exists still, and the other languages'
+   * links to it stay as they are.
+   */
+  private boolean mayHaveAppearedOrGone(Archive archive, Map<Archive, Integer> touched) {
+    int moved = touched.getOrDefault(archive, 1);
+    Instant start = archive.month().atDay(1).atStartOfDay(zone).toInstant();
+    Instant end = archive.month().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    return index.between(archive.lang(), start, end, moved + 1).size() <= moved;
+  }
+
   /** The nearest months before and after with published stories: their archives link here. */
   private Set<YearMonth> adjacentMonths(String lang, YearMonth month) {
     Set<YearMonth> months = new LinkedHashSet<>();
     Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-    index.olderThan(lang, start, null).ifPresent(e -> months.add(monthOf(e)));
-    index.newerThan(lang, end.minusSeconds(1), null).ifPresent(e -> months.add(monthOf(e)));
+    index.olderThan(lang, start, null).ifPresent(e -> months.add(monthOf(e.publishedAt())));
+    index
+        .newerThan(lang, end.minusSeconds(1), null)
+        .ifPresent(e -> months.add(monthOf(e.publishedAt())));
     months.remove(month);
     return months;
   }
 
-  private YearMonth monthOf(Entry e) {
-    return YearMonth.from(e.publishedAt().atZone(zone));
+  private YearMonth monthOf(Instant at) {
+    return YearMonth.from(at.atZone(zone));
   }
 }

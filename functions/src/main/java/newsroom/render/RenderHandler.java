@@ -55,11 +55,13 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
 
   private StreamsEventResponse oneByOne(
       List<DynamodbEvent.DynamodbStreamRecord> records, long started) {
+    // the other changes of the batch still count for which month archives appeared or went
+    List<Change> batch = changesBeforeUnreadable(records);
     for (DynamodbEvent.DynamodbStreamRecord record : records) {
       try {
         Optional<Change> change = change(record);
         if (change.isPresent()) {
-          services.writer().write(services.pageSet().dependentPages(change.get()));
+          services.writer().write(services.pageSet().dependentPages(change.get(), batch));
         }
       } catch (RuntimeException e) {
         String sequence = record.getDynamodb().getSequenceNumber();
@@ -69,6 +71,21 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
       }
     }
     return new StreamsEventResponse(List.of());
+  }
+
+  /** The changes of the records up to the first that cannot be read, where one by one stops. */
+  private static List<Change> changesBeforeUnreadable(
+      List<DynamodbEvent.DynamodbStreamRecord> records) {
+    List<Change> changes = new ArrayList<>();
+    for (DynamodbEvent.DynamodbStreamRecord record : records) {
+      try {
+        change(record).ifPresent(changes::add);
+      } catch (RuntimeException unreadable) {
+        // reported as the failed record when the one-by-one loop reaches it
+        break;
+      }
+    }
+    return changes;
   }
 
   /** The change to one translation, or empty for items the public site does not show. */

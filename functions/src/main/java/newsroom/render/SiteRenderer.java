@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,13 +48,54 @@ public final class SiteRenderer {
   private final Assets assets;
   private final Clock clock;
   private final Map<String, Localization> words = new LinkedHashMap<>();
+  private final Map<String, Views.Calendar> calendars = new LinkedHashMap<>();
 
   public SiteRenderer(SiteIndex index, Config config, Assets assets, Clock clock) {
     this.index = index;
     this.config = config;
     this.assets = assets;
     this.clock = clock;
-    for (String lang : config.languages()) words.put(lang, Localization.of(lang, config.zone()));
+    for (String lang : config.languages()) {
+      Localization l = Localization.of(lang, config.zone());
+      words.put(lang, l);
+      calendars.put(lang, calendar(l));
+    }
+  }
+
+  /**
+   * The header date's pattern, found by writing a known day with the language's own pattern and
+   * naming its parts; a pattern whose parts cannot be found leaves the header date out.
+   */
+  static Views.Calendar calendar(Localization l) {
+    // Saturday, 15 August 2020: no part of it can be mistaken for another
+    LocalDate sample = LocalDate.of(2020, 8, 15);
+    String weekday = DateTimeFormatter.ofPattern("EEEE", l.locale()).format(sample);
+    String month = DateTimeFormatter.ofPattern("MMMM", l.locale()).format(sample);
+    String pattern =
+        l.headerDate(sample)
+            .replace("2020", "{y}")
+            .replace(weekday, "{w}")
+            .replace(month, "{m}")
+            .replace("15", "{d}");
+    boolean complete =
+        pattern.contains("{y}")
+            && pattern.contains("{w}")
+            && pattern.contains("{m}")
+            && pattern.contains("{d}");
+    List<String> weekdays = new ArrayList<>();
+    LocalDate monday = LocalDate.of(2020, 8, 10);
+    for (int i = 0; i < 7; i++) {
+      weekdays.add(DateTimeFormatter.ofPattern("EEEE", l.locale()).format(monday.plusDays(i)));
+    }
+    List<String> months = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      months.add(DateTimeFormatter.ofPattern("MMMM", l.locale()).format(LocalDate.of(2020, m, 1)));
+    }
+    return new Views.Calendar(
+        complete ? pattern : "",
+        String.join(",", weekdays),
+        String.join(",", months),
+        l.zone().getId());
   }
 
   /** A renderer for one batch of pages: what the pages share is read from the table once. */
@@ -125,11 +167,7 @@ public final class SiteRenderer {
             imageUrl,
             jsonLd(s, t, description, imageUrl));
     Optional<Views.Figure> figure =
-        Optional.ofNullable(s.image())
-            .map(
-                i ->
-                    new Views.Figure(
-                        i.src(), t.imageAlt() == null ? "" : t.imageAlt(), t.caption()));
+        Optional.ofNullable(s.image()).map(i -> new Views.Figure(i.src(), altText(t), t.caption()));
     Views.Article view =
         new Views.Article(
             frame,
@@ -203,8 +241,9 @@ public final class SiteRenderer {
                 null),
             l.word("home.title"),
             teasers(items),
-            Optional.of(new Views.Link(l.word("nav.allNews"), "/" + lang + "/news/")),
             Optional.empty(),
+            Optional.empty(),
+            Optional.of(new Views.Link(l.word("nav.allNews"), "/" + lang + "/news/")),
             List.of());
     return new Output.Put(
         lang + "/index.html", html("listing.jte", view), Output.HTML, Output.SHORT);
@@ -212,12 +251,14 @@ public final class SiteRenderer {
 
   private Output newsHead(String lang) {
     Localization l = words.get(lang);
-    List<Entry> items = index.newest(lang, HEAD_SIZE);
+    // one more than shown: "Older news" leads to the month of the first story left out, so it
+    // appears only when there is something older, and its archive exists
+    List<Entry> newest = index.newest(lang, HEAD_SIZE + 1);
+    List<Entry> items = newest.subList(0, Math.min(HEAD_SIZE, newest.size()));
     Optional<Views.Link> older =
-        items.size() < HEAD_SIZE
+        newest.size() <= HEAD_SIZE
             ? Optional.empty()
-            : Optional.of(
-                monthLink(lang, monthOf(items.get(items.size() - 1)), l.word("nav.olderNews")));
+            : Optional.of(monthLink(lang, monthOf(newest.get(HEAD_SIZE)), l.word("nav.olderNews")));
     String path = "/" + lang + "/news/";
     Views.Listing view =
         new Views.Listing(
@@ -234,6 +275,7 @@ public final class SiteRenderer {
             l.word("news.title"),
             teasers(items),
             older,
+            Optional.empty(),
             Optional.empty(),
             List.of());
     return new Output.Put(
@@ -256,13 +298,35 @@ public final class SiteRenderer {
             .newerThan(lang, end.minusSeconds(1), null)
             .map(e -> monthLink(lang, monthOf(e), l.monthTitle(monthOf(e))));
     String title = l.format("month.archive.title", l.monthTitle(month));
+    // the same month in another language exists only if something was published there then
+    List<String> withArchive = new ArrayList<>();
+    for (String other : config.languages()) {
+      if (other.equals(lang) || !index.between(other, start, end, 1).isEmpty()) {
+        withArchive.add(other);
+      }
+    }
+    List<Views.Switch> switcher = new ArrayList<>();
+    List<Views.Alternate> alternates = new ArrayList<>();
+    for (String other : config.languages()) {
+      boolean exists = withArchive.contains(other);
+      switcher.add(sw(other, exists ? monthPath(other, month) : "/" + other + "/", lang));
+      if (exists) {
+        alternates.add(new Views.Alternate(other, config.siteUrl() + monthPath(other, month)));
+      }
+    }
+    if (withArchive.contains(config.defaultLanguage())) {
+      alternates.add(
+          new Views.Alternate(
+              "x-default", config.siteUrl() + monthPath(config.defaultLanguage(), month)));
+    }
     Views.Listing view =
         new Views.Listing(
-            frame(lang, title, title, path, homes(lang), List.of(), "website", null, null),
+            frame(lang, title, title, path, switcher, alternates, "website", null, null),
             title,
             teasers(items),
             older,
             newer,
+            Optional.empty(),
             List.of());
     return new Output.Put(
         key(path) + "index.html", html("listing.jte", view), Output.HTML, Output.SHORT);
@@ -286,6 +350,7 @@ public final class SiteRenderer {
                 null),
             title,
             teasers(index.inCategory(lang, category, CATEGORY_SIZE)),
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             List.of());
@@ -334,65 +399,78 @@ public final class SiteRenderer {
     return new Output.Put(lang + "/latest.json", json(root), Output.JSON, Output.SHORT);
   }
 
+  /**
+   * A 404 page in every language, the asked-for one first: the CDN answers a missing path of any
+   * language with the one at the root.
+   */
   private Output notFound(String lang, String key) {
     Localization l = words.get(lang);
-    List<Views.Link> homes = new ArrayList<>();
-    for (String other : config.languages()) {
+    List<Views.InLanguage> parts = new ArrayList<>();
+    for (String other : languagesStartingWith(lang)) {
       Localization w = words.get(other);
-      homes.add(
-          new Views.Link(
-              w.word("nav.home") + " (" + w.word("lang.name." + other) + ")", "/" + other + "/"));
+      parts.add(
+          new Views.InLanguage(
+              other,
+              w.word("notFound.title"),
+              w.word("notFound.text"),
+              List.of(
+                  new Views.Link(w.word("nav.home"), "/" + other + "/"),
+                  new Views.Link(w.word("nav.allNews"), "/" + other + "/news/"))));
     }
-    Views.NotFound view =
-        new Views.NotFound(
+    Views.Multilingual view =
+        new Views.Multilingual(
             frame(
                 lang,
                 l.word("notFound.title"),
                 l.word("notFound.text"),
-                "/" + key,
+                null,
                 homes(lang),
                 List.of(),
                 "website",
                 null,
                 null),
             l.word("notFound.title"),
-            l.word("notFound.text"),
-            homes);
-    return new Output.Put(key, html("notfound.jte", view), Output.HTML, Output.SHORT);
+            parts);
+    return new Output.Put(key, html("multilingual.jte", view), Output.HTML, Output.SHORT);
   }
 
+  /** The site's address without a language: a choice of the languages' home pages. */
   private Output root() {
     String lang = config.defaultLanguage();
     Localization l = words.get(lang);
-    List<Views.Teaser> choices = new ArrayList<>();
+    List<Views.InLanguage> parts = new ArrayList<>();
     for (String other : config.languages()) {
       Localization w = words.get(other);
-      choices.add(
-          new Views.Teaser(
-              w.word("site.name") + " — " + w.word("lang.name." + other),
-              "/" + other + "/",
-              "",
-              "",
-              ""));
+      parts.add(
+          new Views.InLanguage(
+              other,
+              w.word("site.name"),
+              w.word("home.title"),
+              List.of(new Views.Link(w.word("lang.name." + other), "/" + other + "/"))));
     }
-    Views.Listing view =
-        new Views.Listing(
+    Views.Multilingual view =
+        new Views.Multilingual(
+            // not a translation of the language homes, so no hreflang cluster of its own
             frame(
                 lang,
                 l.word("site.name"),
                 l.word("site.name"),
                 "/",
                 homes(lang),
-                homeAlternates(),
+                List.of(),
                 "website",
                 null,
                 null),
             l.word("site.name"),
-            choices,
-            Optional.empty(),
-            Optional.empty(),
-            List.of());
-    return new Output.Put("index.html", html("listing.jte", view), Output.HTML, Output.SHORT);
+            parts);
+    return new Output.Put("index.html", html("multilingual.jte", view), Output.HTML, Output.SHORT);
+  }
+
+  private List<String> languagesStartingWith(String first) {
+    List<String> ordered = new ArrayList<>();
+    ordered.add(first);
+    for (String other : config.languages()) if (!other.equals(first)) ordered.add(other);
+    return ordered;
   }
 
   private Output monthSitemap(YearMonth month) {
@@ -487,12 +565,12 @@ public final class SiteRenderer {
         l,
         title,
         description,
-        config.siteUrl() + path,
+        path == null ? null : config.siteUrl() + path,
         switcher,
         alternates,
         assets.stylesheetPath(),
         assets.scriptPath(),
-        "",
+        calendars.get(lang),
         categories,
         ogType,
         imageUrl,
@@ -561,6 +639,12 @@ public final class SiteRenderer {
         words.get(lang).word("category." + category), "/" + lang + "/category/" + category + "/");
   }
 
+  /** An image's text alternative: the one staff gave, else its caption, which describes it. */
+  private static String altText(Translation t) {
+    if (t.imageAlt() != null && !t.imageAlt().isBlank()) return t.imageAlt();
+    return t.caption() == null ? "" : t.caption();
+  }
+
   private Views.Link monthLink(String lang, YearMonth month, String label) {
     return new Views.Link(label, monthPath(lang, month));
   }
@@ -597,8 +681,9 @@ public final class SiteRenderer {
     ld.put("headline", t.title());
     ld.put("description", description);
     ld.put("inLanguage", t.lang());
-    ld.put("datePublished", t.publishedAt().toString());
-    ld.put("dateModified", t.updatedAt().toString());
+    Localization l = words.get(t.lang());
+    ld.put("datePublished", l.isoDateTime(t.publishedAt()));
+    ld.put("dateModified", l.isoDateTime(t.updatedAt()));
     ld.put("mainEntityOfPage", config.siteUrl() + t.path());
     if (imageUrl != null) ld.putArray("image").add(imageUrl);
     ObjectNode publisher = ld.putObject("publisher");

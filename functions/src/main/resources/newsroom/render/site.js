@@ -3,15 +3,27 @@
 // so publishing a story never has to re-render every article page.
 (function () {
   "use strict";
-  var lang = document.documentElement.lang || "en";
+  // Today's date in the page's language. The words come with the page, so a browser without
+  // locale data for the language (Kazakh, often) still writes it right; Intl only tells the day.
   var today = document.querySelector("[data-today]");
-  if (today && window.Intl) {
+  var pattern = today && today.getAttribute("data-today");
+  if (pattern && window.Intl && Intl.DateTimeFormat.prototype.formatToParts) {
     try {
-      var text = new Intl.DateTimeFormat(lang, {
-        weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Almaty"
-      }).format(new Date());
-      today.textContent = text;
-    } catch (e) { /* an unknown locale keeps the rendered text */ }
+      var parts = {};
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: today.getAttribute("data-zone") || undefined,
+        weekday: "short", day: "numeric", month: "numeric", year: "numeric"
+      }).formatToParts(new Date()).forEach(function (p) { parts[p.type] = p.value; });
+      var weekdays = (today.getAttribute("data-weekdays") || "").split(",");
+      var months = (today.getAttribute("data-months") || "").split(",");
+      var weekday = weekdays[["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.weekday)];
+      var month = months[Number(parts.month) - 1];
+      if (weekday && month) {
+        today.textContent = pattern
+          .replace("{w}", weekday).replace("{d}", parts.day)
+          .replace("{m}", month).replace("{y}", parts.year);
+      }
+    } catch (e) { /* an unknown time zone leaves the header without a date */ }
   }
   var block = document.querySelector("[data-latest]");
   if (!block || !window.fetch) return;

@@ -1,6 +1,7 @@
 package newsroom.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -20,6 +21,7 @@ import newsroom.story.Status;
 import newsroom.story.Story;
 import newsroom.story.StoryInput;
 import newsroom.story.StoryService;
+import newsroom.story.Translation;
 import org.junit.jupiter.api.Test;
 
 class PageSetTest {
@@ -129,5 +131,112 @@ class PageSetTest {
                 Optional.of(new Change.State(Status.DRAFT, null, "gone-soon", "city"))));
     assertTrue(
         pages.contains(new Page.FormerArticle("en", s.translation("en").orElseThrow().slug())));
+  }
+
+  // --- month archives name their translations: the same month in the other languages
+
+  static Change.State state(Translation t, String category) {
+    return new Change.State(t.status(), t.publishedAt(), t.slug(), category);
+  }
+
+  static Change published(SiteFixture site, int n, String lang) {
+    Story story = site.stories.find(SiteFixture.id(n)).orElseThrow();
+    Translation t = story.translation(lang).orElseThrow();
+    return new Change(
+        story.id(),
+        lang,
+        Optional.of(new Change.State(Status.DRAFT, null, t.slug(), story.category())),
+        Optional.of(state(t, story.category())));
+  }
+
+  final PageSet fixturePages(SiteFixture site) {
+    return new PageSet(site.index, SiteFixture.LANGUAGES, ALMATY);
+  }
+
+  @Test
+  void firstStoryOfAMonthRewritesThatMonthInTheOtherLanguages() {
+    SiteFixture site = SiteFixture.standard();
+    site.add(
+        30,
+        "city",
+        null,
+        SiteFixture.published("kk", "Қыркүйек", "qyrkuyek", Instant.parse("2020-09-01T06:00:00Z")));
+    Set<Page> pages = fixturePages(site).dependentPages(published(site, 30, "kk"));
+    assertTrue(pages.contains(new Page.MonthArchive("kk", YearMonth.of(2020, 9))));
+    assertTrue(pages.contains(new Page.MonthArchive("ru", YearMonth.of(2020, 9))));
+    assertTrue(pages.contains(new Page.MonthArchive("en", YearMonth.of(2020, 9))));
+  }
+
+  @Test
+  void anotherStoryInAMonthLeavesTheOtherLanguagesArchivesAlone() {
+    SiteFixture site = SiteFixture.standard();
+    site.add(
+        31,
+        "city",
+        null,
+        SiteFixture.published("kk", "Шілде", "shilde", Instant.parse("2020-07-25T06:00:00Z")));
+    Set<Page> pages = fixturePages(site).dependentPages(published(site, 31, "kk"));
+    assertTrue(pages.contains(new Page.MonthArchive("kk", YearMonth.of(2020, 7))));
+    assertFalse(pages.contains(new Page.MonthArchive("ru", YearMonth.of(2020, 7))));
+    assertFalse(pages.contains(new Page.MonthArchive("en", YearMonth.of(2020, 7))));
+  }
+
+  @Test
+  void storiesOpeningAMonthTogetherInOneBatchRewriteTheOtherLanguages() {
+    SiteFixture site = SiteFixture.standard();
+    for (int n : List.of(32, 33)) {
+      site.add(
+          n,
+          "city",
+          null,
+          SiteFixture.published(
+              "kk",
+              "Қыркүйек " + n,
+              "qyrkuyek-" + n,
+              Instant.parse("2020-09-01T06:00:00Z").plusSeconds(n)));
+    }
+    List<Change> batch = List.of(published(site, 32, "kk"), published(site, 33, "kk"));
+    PageSet pageSet = fixturePages(site);
+    Page ruSeptember = new Page.MonthArchive("ru", YearMonth.of(2020, 9));
+    assertTrue(pageSet.dependentPages(batch).contains(ruSeptember));
+    // a batch written change by change, after a failure, still counts its other changes
+    assertTrue(pageSet.dependentPages(batch.get(0), batch).contains(ruSeptember));
+  }
+
+  @Test
+  void lastStoryOfAMonthLeavingRewritesThatMonthInTheOtherLanguages() {
+    SiteFixture site = SiteFixture.standard();
+    Story story = site.stories.find(SiteFixture.id(5)).orElseThrow();
+    Translation kk = story.translation("kk").orElseThrow();
+    java.util.Map<String, Translation> translations =
+        new java.util.LinkedHashMap<>(story.translations());
+    translations.put("kk", kk.withStatus(Status.DRAFT, null));
+    Story unpublished =
+        new Story(
+            story.id(),
+            story.category(),
+            story.tags(),
+            story.author(),
+            story.image(),
+            story.version() + 1,
+            story.createdAt(),
+            story.createdBy(),
+            story.updatedAt(),
+            story.updatedBy(),
+            translations);
+    assertTrue(site.stories.save(Optional.of(story), unpublished, List.of()).isEmpty());
+    Set<Page> pages =
+        fixturePages(site)
+            .dependentPages(
+                new Change(
+                    story.id(),
+                    "kk",
+                    Optional.of(state(kk, story.category())),
+                    Optional.of(
+                        new Change.State(Status.DRAFT, null, kk.slug(), story.category()))));
+    assertTrue(pages.contains(new Page.MonthArchive("kk", YearMonth.of(2020, 8))), "removed");
+    assertTrue(pages.contains(new Page.MonthArchive("ru", YearMonth.of(2020, 8))));
+    assertTrue(pages.contains(new Page.MonthArchive("en", YearMonth.of(2020, 8))));
+    assertTrue(pages.contains(new Page.FormerArticle("kk", kk.slug())));
   }
 }

@@ -13,6 +13,12 @@ public final class InMemoryStories implements StoryRepository {
   private final Map<StoryId, Story> stories = new LinkedHashMap<>();
   private final Map<String, StoryId> slugs = new LinkedHashMap<>();
   private final Map<StoryId, List<Revision>> revisions = new LinkedHashMap<>();
+  private long writes;
+
+  /** How many writes succeeded so far: a view over the stories may keep what it read until then. */
+  public synchronized long writes() {
+    return writes;
+  }
 
   @Override
   public synchronized Optional<Story> find(StoryId id) {
@@ -41,6 +47,7 @@ public final class InMemoryStories implements StoryRepository {
         .forEach(t -> slugs.put(t.lang() + "#" + t.slug(), updated.id()));
     stories.put(updated.id(), updated);
     revisions.computeIfAbsent(updated.id(), k -> new ArrayList<>()).addAll(changes);
+    writes++;
     return Optional.empty();
   }
 
@@ -52,6 +59,7 @@ public final class InMemoryStories implements StoryRepository {
     stories.remove(previous.id());
     previous.translations().values().forEach(t -> slugs.remove(t.lang() + "#" + t.slug()));
     revisions.computeIfAbsent(previous.id(), k -> new ArrayList<>()).add(revision);
+    writes++;
     return Optional.empty();
   }
 

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import newsroom.Services;
-import newsroom.render.FullSite;
-import newsroom.render.SiteWriter;
 import newsroom.site.Config;
 import newsroom.store.S3SiteBucket;
 import newsroom.store.SiteBucket;
@@ -205,14 +203,21 @@ public final class NewsroomLocal {
     Files.createDirectories(dir);
     try (Connection c = Connection.open(offset)) {
       long started = System.nanoTime();
+      SiteBucket bucket = new S3SiteBucket(c.s3(), LocalCloud.BUCKET);
       Services services =
-          offline(localConfig("http://localhost:8080"), c.dynamo(), new FolderSiteBucket(dir));
-      var pages = FullSite.pages(services.index(), services.config());
-      SiteWriter.Result result = services.writer().write(pages);
+          offline(localConfig("http://localhost:" + (8080 + offset)), c.dynamo(), bucket);
+      StaticExport.Result result =
+          StaticExport.export(
+              services.index(), services.renderer(), services.config(), bucket, dir);
       long millis = (System.nanoTime() - started) / 1_000_000;
       System.out.printf(
-          "exported %d pages (%d written, %d unchanged) to %s in %d ms%n",
-          result.pages(), result.written(), result.unchanged(), dir.toAbsolutePath(), millis);
+          "exported %d pages (%d written, %d unchanged) and %d media files to %s in %d ms%n",
+          result.pages(),
+          result.written(),
+          result.unchanged(),
+          result.media(),
+          dir.toAbsolutePath(),
+          millis);
     }
     return 0;
   }
