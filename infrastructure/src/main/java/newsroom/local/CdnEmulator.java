@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public final class CdnEmulator implements Cdn, AutoCloseable {
   private static final Pattern S_MAXAGE = Pattern.compile("s-maxage=(\\d+)");
   private static final Pattern MAX_AGE = Pattern.compile("(?<![-\\w])max-age=(\\d+)");
-  private static final long ERROR_TTL_MILLIS = 10_000;
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
@@ -42,6 +41,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
   private final Map<String, String> securityHeaders;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final AtomicLong invalidatedPaths = new AtomicLong();
+  private final long notFoundTtlMillis;
 
   private record Cached(
       int status,
@@ -51,8 +51,14 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
       String etag,
       long expires) {}
 
-  public CdnEmulator(int port, S3Client s3, String bucket, Map<String, String> securityHeaders)
+  public CdnEmulator(
+      int port,
+      S3Client s3,
+      String bucket,
+      Map<String, String> securityHeaders,
+      long notFoundTtlSeconds)
       throws IOException {
+    this.notFoundTtlMillis = notFoundTtlSeconds * 1000;
     this.s3 = s3;
     this.bucket = bucket;
     this.securityHeaders = Map.copyOf(securityHeaders);
@@ -160,7 +166,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
               r.eTag(),
               now + ttlMillis(r.cacheControl()));
     } catch (NoSuchKeyException e) {
-      fresh = new Cached(404, new byte[0], "text/plain", null, null, now + ERROR_TTL_MILLIS);
+      fresh = new Cached(404, new byte[0], "text/plain", null, null, now + notFoundTtlMillis);
     }
     cache.put(key, fresh);
     return fresh;

@@ -191,6 +191,24 @@ public final class CloudTemplate {
     return headers;
   }
 
+  /**
+   * How long the CDN keeps a 404 (the distribution's ErrorCachingMinTTL for 404): short, so a page
+   * published after someone asked for it appears without an invalidation.
+   */
+  public long notFoundCacheSeconds() {
+    Optional<String> distribution = firstOfType("AWS::CloudFront::Distribution");
+    if (distribution.isEmpty()) return 10;
+    Map<String, Object> config = map(properties(distribution.get()).get("DistributionConfig"));
+    for (Object response : list(config.get("CustomErrorResponses"))) {
+      Map<String, Object> r = map(response);
+      if (String.valueOf(r.get("ErrorCode")).equals("404")
+          && r.get("ErrorCachingMinTTL") instanceof Number ttl) {
+        return ttl.longValue();
+      }
+    }
+    return 10;
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> map(Object value) {
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();

@@ -169,7 +169,13 @@ public final class LocalCloud implements AutoCloseable {
       if (e.statusCode() != 409) throw e;
     }
 
-    cdn = new CdnEmulator(options.cdnPort(), s3, BUCKET, template.securityHeaders());
+    cdn =
+        new CdnEmulator(
+            options.cdnPort(),
+            s3,
+            BUCKET,
+            template.securityHeaders(),
+            template.notFoundCacheSeconds());
     closeables.add(cdn);
     config =
         Config.from(
