@@ -126,7 +126,7 @@ class PoisonRecordFailureIT {
 
   static void assertServed(LocalCloud cloud, SeparateStack.Published... stories) {
     for (SeparateStack.Published story : stories) {
-      HttpResponse<String> page = SeparateStack.cdn(cloud, story.url());
+      HttpResponse<String> page = TestStack.cdn(cloud, story.url());
       assertEquals(200, page.statusCode(), story.url());
       assertEquals(story.title(), Jsoup.parse(page.body()).selectFirst("h1").text());
     }

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +20,6 @@ import org.jsoup.nodes.Document;
  */
 final class PublishSlice {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private PublishSlice() {}
 
@@ -41,7 +36,7 @@ final class PublishSlice {
                   "dateline": "Алматы", "body": "Поликлиника обслуживает двенадцать тысяч жителей.", "format": "markdown"}}}
         """
             .formatted(tag);
-    HttpResponse<String> created = send(cloud.apiUrl() + "/articles", "POST", editor, story, null);
+    HttpResponse<String> created = TestStack.api(cloud, "POST", "/articles", editor, story);
     assertEquals(201, created.statusCode(), created.body());
     String etag = created.headers().firstValue("ETag").orElseThrow();
     JsonNode body = JSON.readTree(created.body());
@@ -55,13 +50,13 @@ final class PublishSlice {
     String ruUrl = body.get("translations").get("ru").get("url").asText();
 
     HttpResponse<String> published =
-        send(cloud.apiUrl() + "/articles/" + id + "/publish", "POST", editor, null, etag);
+        TestStack.api(
+            cloud, "POST", "/articles/" + id + "/publish", editor, null, "If-Match", etag);
     assertEquals(200, published.statusCode(), published.body());
     assertNotEquals(etag, published.headers().firstValue("ETag").orElseThrow());
     cloud.awaitQuiet(Duration.ofSeconds(60));
 
-    HttpResponse<String> page =
-        send(cloud.cdnUrl() + en.get("url").asText(), "GET", null, null, null);
+    HttpResponse<String> page = TestStack.cdn(cloud, en.get("url").asText());
     assertEquals(200, page.statusCode());
     assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
     assertNotNull(page.headers().firstValue("Content-Security-Policy").orElse(null));
@@ -72,26 +67,10 @@ final class PublishSlice {
     assertEquals(ruUrl, doc.selectFirst(".switcher a[hreflang=ru]").attr("href"));
     assertEquals("/kk/", doc.selectFirst(".switcher a[hreflang=kk]").attr("href"));
 
-    HttpResponse<String> ru = send(cloud.cdnUrl() + ruUrl, "GET", null, null, null);
+    HttpResponse<String> ru = TestStack.cdn(cloud, ruUrl);
     assertEquals(200, ru.statusCode());
     assertEquals(
         "На проспекте Абая открылась поликлиника " + tag,
         Jsoup.parse(ru.body()).selectFirst("h1").text());
-  }
-
-  private static HttpResponse<String> send(
-      String url, String method, String token, String body, String ifMatch) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (token != null) request.header("Authorization", "Bearer " + token);
-    if (body != null) request.header("Content-Type", "application/json");
-    if (ifMatch != null) request.header("If-Match", ifMatch);
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 }

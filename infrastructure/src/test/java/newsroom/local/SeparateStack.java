@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,12 +76,12 @@ final class SeparateStack {
         .put("body", "История.")
         .put("format", "markdown");
     HttpResponse<String> created =
-        api(cloud, "POST", "/articles", token, JSON.writeValueAsString(story));
+        TestStack.api(cloud, "POST", "/articles", token, JSON.writeValueAsString(story));
     assertEquals(201, created.statusCode(), created.body());
     JsonNode body = JSON.readTree(created.body());
     String id = body.get("id").asText();
     HttpResponse<String> published =
-        api(
+        TestStack.api(
             cloud,
             "POST",
             "/articles/" + id + "/publish",
@@ -94,30 +91,6 @@ final class SeparateStack {
             created.headers().firstValue("ETag").orElseThrow());
     assertEquals(200, published.statusCode(), published.body());
     return new Published(id, title, body.get("translations").get("en").get("url").asText());
-  }
-
-  static HttpResponse<String> api(
-      LocalCloud cloud, String method, String path, String token, String body, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(cloud.apiUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (token != null) request.header("Authorization", "Bearer " + token);
-    if (body != null) request.header("Content-Type", "application/json");
-    for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
-    return send(request.build());
-  }
-
-  static HttpResponse<String> cdn(LocalCloud cloud, String path) {
-    return send(
-        HttpRequest.newBuilder(URI.create(cloud.cdnUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build());
   }
 
   static SiteAudit.Report audit(LocalCloud cloud) {
@@ -133,18 +106,6 @@ final class SeparateStack {
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new AssertionError("not seen in time: " + what);
       Thread.sleep(20);
-    }
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return TestStack.HTTP.send(
-          request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -47,7 +47,7 @@ class StorageFailureIT {
 
       assertEquals(List.of(), cloud.poller().deadLetters());
       for (SeparateStack.Published story : stories) {
-        HttpResponse<String> page = SeparateStack.cdn(cloud, story.url());
+        HttpResponse<String> page = TestStack.cdn(cloud, story.url());
         assertEquals(200, page.statusCode(), story.url());
         assertEquals(story.title(), Jsoup.parse(page.body()).selectFirst("h1").text());
       }
@@ -97,7 +97,7 @@ class StorageFailureIT {
         assertEquals(List.of(), stream.poller().deadLetters());
 
         for (SeparateStack.Published story : stories) {
-          HttpResponse<String> page = SeparateStack.cdn(cloud, story.url());
+          HttpResponse<String> page = TestStack.cdn(cloud, story.url());
           assertEquals(200, page.statusCode(), story.url());
           assertEquals(story.title(), Jsoup.parse(page.body()).selectFirst("h1").text());
         }

@@ -57,8 +57,14 @@ final class TestStack {
 
   static HttpResponse<String> api(
       String method, String path, String token, String body, String... headers) {
+    return api(get(), method, path, token, body, headers);
+  }
+
+  /** A request to the API gateway of a given stack, with an optional bearer token and JSON body. */
+  static HttpResponse<String> api(
+      LocalCloud cloud, String method, String path, String token, String body, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(get().apiUrl() + path))
+        HttpRequest.newBuilder(URI.create(cloud.apiUrl() + path))
             .timeout(Duration.ofSeconds(30))
             .method(
                 method,
@@ -72,8 +78,12 @@ final class TestStack {
   }
 
   static HttpResponse<String> cdn(String path) {
+    return cdn(get(), path);
+  }
+
+  static HttpResponse<String> cdn(LocalCloud cloud, String path) {
     return send(
-        HttpRequest.newBuilder(URI.create(get().cdnUrl() + path))
+        HttpRequest.newBuilder(URI.create(cloud.cdnUrl() + path))
             .timeout(Duration.ofSeconds(30))
             .GET()
             .build());
