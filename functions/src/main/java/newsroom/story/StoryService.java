@@ -21,6 +21,10 @@ public final class StoryService {
   public static final int MAX_DATELINE = 100;
   public static final int MAX_CAPTION = 300;
   public static final int MAX_BODY_BYTES = 100_000;
+  // A translation is stored as one item with its source and its HTML; together they must stay well
+  // under the store's 400 KB item limit. Markup and escapes make the HTML several times larger
+  // than the source ("<" becomes "&lt;"), so the HTML has its own limit.
+  public static final int MAX_BODY_HTML_BYTES = 250_000;
   public static final int MAX_TAGS = 12;
   public static final int MAX_TAG = 40;
   public static final int MAX_AUTHOR = 120;
@@ -69,6 +73,8 @@ public final class StoryService {
       translations.put(
           lang, draft(lang, input.translations().get(lang), Optional.empty(), actor, now));
     }
+    List<FieldError> tooLarge = htmlTooLarge(translations.values(), true);
+    if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
     Story story =
         new Story(
             StoryId.random(),
@@ -112,6 +118,8 @@ public final class StoryService {
                 draft(lang, input.translations().get(lang), current.translation(lang), actor, now));
             revisions.add(new Revision(now, lang, "replace", actor.id(), version));
           }
+          List<FieldError> tooLarge = htmlTooLarge(translations.values(), true);
+          if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
           for (String lang : current.translations().keySet()) {
             if (!translations.containsKey(lang)) {
               revisions.add(new Revision(now, lang, "remove-translation", actor.id(), version));
@@ -156,6 +164,8 @@ public final class StoryService {
           long version = current.version() + 1;
           Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
           translations.put(lang, draft(lang, in, current.translation(lang), actor, now));
+          List<FieldError> tooLarge = htmlTooLarge(List.of(translations.get(lang)), false);
+          if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
           String action = current.translation(lang).isPresent() ? "edit" : "add-translation";
           return Outcome.done(
               new Change(
@@ -436,8 +446,37 @@ public final class StoryService {
     }
   }
 
+  /**
+   * Whether text has characters no page, feed or sitemap can carry: control characters, the line
+   * and paragraph separators, and U+FFFE and U+FFFF, which XML 1.0 forbids even as references.
+   */
   private static boolean hasControl(String value) {
-    return value.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029);
+    return value
+        .chars()
+        .anyMatch(
+            c ->
+                Character.isISOControl(c)
+                    || c == 0x2028
+                    || c == 0x2029
+                    || c == 0xfffe
+                    || c == 0xffff);
+  }
+
+  /** The bodies whose HTML outgrows {@link #MAX_BODY_HTML_BYTES}, as field errors. */
+  private static List<FieldError> htmlTooLarge(
+      Collection<Translation> translations, boolean prefixed) {
+    List<FieldError> errors = new ArrayList<>();
+    for (Translation t : translations) {
+      if (t.bodyHtml().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_HTML_BYTES) {
+        errors.add(
+            new FieldError(
+                (prefixed ? "translations." + t.lang() + "." : "") + "body",
+                "at most "
+                    + MAX_BODY_HTML_BYTES
+                    + " bytes once converted to HTML; shorten it or use less markup"));
+      }
+    }
+    return errors;
   }
 
   private static boolean allDrafts(Collection<Translation> translations) {

@@ -104,6 +104,47 @@ class StoryServiceTest {
   }
 
   @Test
+  void bodyWhoseHtmlOutgrowsItsLimitIsRejectedOnCreateAndEdit() {
+    // within the source limit, but every "<" becomes "&lt;" in the HTML
+    String body = "<".repeat(StoryService.MAX_BODY_BYTES);
+    StoryInput.TranslationInput big =
+        new StoryInput.TranslationInput(
+            "Angle brackets", "", "", body, BodyFormat.MARKDOWN, null, null, null);
+    Rejection created =
+        assertInstanceOf(Outcome.Rejected.class, service.create(writer, input(Map.of("en", big))))
+            .reason();
+    assertEquals(
+        List.of("translations.en.body"),
+        assertInstanceOf(Rejection.Invalid.class, created).errors().stream()
+            .map(FieldError::field)
+            .toList());
+    Story story = created(writer, Map.of("en", translation("Small story")));
+    Rejection edited =
+        assertInstanceOf(
+                Outcome.Rejected.class, service.putTranslation(writer, story.id(), "en", 1, big))
+            .reason();
+    assertEquals(
+        List.of("body"),
+        assertInstanceOf(Rejection.Invalid.class, edited).errors().stream()
+            .map(FieldError::field)
+            .toList());
+  }
+
+  @Test
+  void textThatXmlCannotCarryIsRejected() {
+    for (String bad : List.of("Title \uffff", "Title \ufffe", "Title \u0085")) {
+      Outcome<Story> outcome = service.create(writer, input(Map.of("en", translation(bad))));
+      Rejection reason = assertInstanceOf(Outcome.Rejected.class, outcome).reason();
+      assertEquals(
+          List.of("translations.en.title"),
+          assertInstanceOf(Rejection.Invalid.class, reason).errors().stream()
+              .map(FieldError::field)
+              .toList(),
+          bad);
+    }
+  }
+
+  @Test
   void publishingInTheFutureSchedulesAndThePublisherPublishesWhenDue() {
     Story story = created(editor, Map.of("en", translation("Scheduled story")));
     Instant later = NOW.plusSeconds(3600);

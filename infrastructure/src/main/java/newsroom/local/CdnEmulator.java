@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -62,7 +61,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
     this.s3 = s3;
     this.bucket = bucket;
     this.securityHeaders = Map.copyOf(securityHeaders);
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+    this.server = ApiGateway.listen(port);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
