@@ -131,12 +131,7 @@ class PublishCostTest {
     long putsBefore = bucket.puts() + bucket.deletes();
     Set<Page> pages =
         new PageSet(site.index, SiteFixture.LANGUAGES, SiteFixture.ALMATY).dependentPages(changes);
-    Map<String, byte[]> snapshot = new java.util.HashMap<>();
-    for (String k : bucket.keys("")) snapshot.put(k, bucket.get(k).get());
     SiteWriter.Result result = writer.write(pages);
-    for (String k : bucket.keys(""))
-      if (!java.util.Arrays.equals(snapshot.get(k), bucket.get(k).get()))
-        System.out.println("WROTE " + k);
     long written = bucket.puts() + bucket.deletes() - putsBefore;
     assertEquals(written, result.written() + result.removed(), "the writer counts what it wrote");
     return new Cost(stories, written, invalidated.size(), pages.size());
