@@ -46,7 +46,8 @@ public record Services(
       Edges edges,
       Clock clock) {
     DynamoStoryRepository repository = new DynamoStoryRepository(dynamo, config.tableName());
-    SiteIndex index = new DynamoSiteIndex(dynamo, config.tableName(), repository);
+    SiteIndex index =
+        new DynamoSiteIndex(dynamo, config.tableName(), repository, config.languages());
     SiteRenderer renderer = new SiteRenderer(index, config, new Assets(), clock);
     return new Services(
         config,

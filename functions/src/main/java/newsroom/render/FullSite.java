@@ -3,15 +3,22 @@ package newsroom.render;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import newsroom.site.Config;
+import newsroom.story.StoryId;
 
 /** Every page of the site: what a full rebuild or a static export renders. */
 public final class FullSite {
   private FullSite() {}
 
+  /**
+   * Lists the pages with each story's translations side by side, so that a batch of them reads a
+   * story once for all its languages.
+   */
   public static List<Page> pages(SiteIndex index, Config config) {
     List<Page> pages = new ArrayList<>();
     ZoneId zone = config.zone();
@@ -21,6 +28,8 @@ public final class FullSite {
     pages.add(new Page.Robots());
     pages.add(new Page.SitemapIndex());
     pages.add(new Page.NewsSitemap());
+    Map<StoryId, Set<String>> stories = new LinkedHashMap<>();
+    Map<String, Set<YearMonth>> months = new LinkedHashMap<>();
     Set<YearMonth> sitemapMonths = new LinkedHashSet<>();
     for (String lang : config.languages()) {
       pages.add(new Page.Home(lang));
@@ -29,16 +38,23 @@ public final class FullSite {
       pages.add(new Page.Latest(lang));
       pages.add(new Page.NotFound(lang));
       for (String category : config.categories()) pages.add(new Page.Category(lang, category));
-      Set<YearMonth> months = new LinkedHashSet<>();
+      Set<YearMonth> ofLanguage = months.computeIfAbsent(lang, l -> new LinkedHashSet<>());
       for (List<Entry> batch : index.all(lang)) {
         for (Entry e : batch) {
-          pages.add(new Page.Article(lang, e.id()));
-          months.add(YearMonth.from(e.publishedAt().atZone(zone)));
+          stories.computeIfAbsent(e.id(), id -> new LinkedHashSet<>()).add(lang);
+          ofLanguage.add(YearMonth.from(e.publishedAt().atZone(zone)));
         }
       }
-      months.forEach(m -> pages.add(new Page.MonthArchive(lang, m)));
-      sitemapMonths.addAll(months);
+      sitemapMonths.addAll(ofLanguage);
     }
+    stories.forEach(
+        (id, langs) -> {
+          for (String lang : config.languages()) {
+            if (langs.contains(lang)) pages.add(new Page.Article(lang, id));
+          }
+        });
+    months.forEach(
+        (lang, ofLanguage) -> ofLanguage.forEach(m -> pages.add(new Page.MonthArchive(lang, m))));
     sitemapMonths.forEach(m -> pages.add(new Page.MonthSitemap(m)));
     return pages;
   }

@@ -1,7 +1,10 @@
 package newsroom.render;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
@@ -10,6 +13,13 @@ import newsroom.story.StoryId;
 public interface SiteIndex {
 
   Optional<Story> story(StoryId id);
+
+  /** The stories among these ids that exist; a store may read them together. */
+  default Map<StoryId, Story> stories(Collection<StoryId> ids) {
+    Map<StoryId, Story> found = new LinkedHashMap<>();
+    for (StoryId id : ids) story(id).ifPresent(s -> found.put(id, s));
+    return found;
+  }
 
   /** The published translation that holds this slug in this language, if any. */
   Optional<Entry> bySlug(String lang, String slug);
@@ -20,8 +30,21 @@ public interface SiteIndex {
   /** Newest first, published in [from, to). */
   List<Entry> between(String lang, Instant from, Instant to, int limit);
 
+  /**
+   * As {@link #between}, without the bodies (their source and HTML are empty): for what only links
+   * to the entries, such as sitemaps.
+   */
+  default List<Entry> outlinesBetween(String lang, Instant from, Instant to, int limit) {
+    return between(lang, from, to, limit);
+  }
+
   /** Newest first, in the category. */
   List<Entry> inCategory(String lang, String category, int limit);
+
+  /*
+   * Neighbours are for linking (title, path, publication time): an index may answer them without
+   * their bodies.
+   */
 
   /** The nearest entry published before the position (publishedAt, id), if any. */
   Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id);
@@ -29,6 +52,9 @@ public interface SiteIndex {
   /** The nearest entry published after the position (publishedAt, id), if any. */
   Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id);
 
-  /** Every published entry of a language, oldest first, one page of the index at a time. */
+  /**
+   * Every published entry of a language, oldest first, one page of the index at a time, without the
+   * bodies (their source and HTML are empty): what listing the site's pages needs.
+   */
   Iterable<List<Entry>> all(String lang);
 }

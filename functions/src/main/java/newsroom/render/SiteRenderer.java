@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +50,27 @@ public final class SiteRenderer {
   private final Clock clock;
   private final Map<String, Localization> words = new LinkedHashMap<>();
   private final Map<String, Views.Calendar> calendars = new LinkedHashMap<>();
+  // every page of a batch shows the same latest stories: their excerpts are cut once per batch
+  private final Map<TeaserKey, Views.Teaser> teasers;
+
+  /** A translation as it was when read: the key of its teaser, without holding its body. */
+  private record TeaserKey(String id, String lang, Instant updatedAt) {
+    static TeaserKey of(Entry e) {
+      return new TeaserKey(e.id().value(), e.lang(), e.translation().updatedAt());
+    }
+  }
 
   public SiteRenderer(SiteIndex index, Config config, Assets assets, Clock clock) {
+    this(index, config, assets, clock, null);
+  }
+
+  private SiteRenderer(
+      SiteIndex index,
+      Config config,
+      Assets assets,
+      Clock clock,
+      Map<TeaserKey, Views.Teaser> teasers) {
+    this.teasers = teasers;
     this.index = index;
     this.config = config;
     this.assets = assets;
@@ -100,7 +120,20 @@ public final class SiteRenderer {
 
   /** A renderer for one batch of pages: what the pages share is read from the table once. */
   public SiteRenderer forBatch() {
-    return new SiteRenderer(new BatchIndex(index), config, assets, clock);
+    return new SiteRenderer(
+        new BatchIndex(index),
+        config,
+        assets,
+        clock,
+        new java.util.concurrent.ConcurrentHashMap<>());
+  }
+
+  /** A renderer for these pages, with their stories and neighbours read before rendering. */
+  public SiteRenderer forBatch(Collection<Page> pages) {
+    BatchIndex batch = new BatchIndex(index);
+    batch.prefetch(pages);
+    return new SiteRenderer(
+        batch, config, assets, clock, new java.util.concurrent.ConcurrentHashMap<>());
   }
 
   public List<Output> render(Page page) {
@@ -478,7 +511,7 @@ public final class SiteRenderer {
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(config.zone()).toInstant();
     Map<String, List<Entry>> byStory = new LinkedHashMap<>();
     for (String lang : config.languages()) {
-      for (Entry e : index.between(lang, start, end, MONTH_LIMIT)) {
+      for (Entry e : index.outlinesBetween(lang, start, end, MONTH_LIMIT)) {
         byStory.computeIfAbsent(e.id().value(), k -> new ArrayList<>()).add(e);
       }
     }
@@ -521,7 +554,8 @@ public final class SiteRenderer {
     Instant now = clock.instant();
     List<Views.NewsUrl> urls = new ArrayList<>();
     for (String lang : config.languages()) {
-      for (Entry e : index.between(lang, now.minus(NEWS_WINDOW), now.plusSeconds(1), 1000)) {
+      for (Entry e :
+          index.outlinesBetween(lang, now.minus(NEWS_WINDOW), now.plusSeconds(1), 1000)) {
         urls.add(
             new Views.NewsUrl(
                 config.siteUrl() + e.path(),
@@ -661,17 +695,23 @@ public final class SiteRenderer {
   private List<Views.Teaser> teasers(List<Entry> entries) {
     List<Views.Teaser> teasers = new ArrayList<>(entries.size());
     for (Entry e : entries) {
-      Translation t = e.translation();
-      Localization l = words.get(t.lang());
       teasers.add(
-          new Views.Teaser(
-              t.title(),
-              t.path(),
-              l.dateTime(t.publishedAt()),
-              l.isoDateTime(t.publishedAt()),
-              Excerpt.of(Bodies.plainText(t.bodyHtml()), EXCERPT_CHARS)));
+          this.teasers == null
+              ? teaser(e)
+              : this.teasers.computeIfAbsent(TeaserKey.of(e), k -> teaser(e)));
     }
     return teasers;
+  }
+
+  private Views.Teaser teaser(Entry e) {
+    Translation t = e.translation();
+    Localization l = words.get(t.lang());
+    return new Views.Teaser(
+        t.title(),
+        t.path(),
+        l.dateTime(t.publishedAt()),
+        l.isoDateTime(t.publishedAt()),
+        Excerpt.of(Bodies.plainText(t.bodyHtml()), EXCERPT_CHARS));
   }
 
   private String jsonLd(Story s, Translation t, String description, String imageUrl) {

@@ -27,6 +27,9 @@ public final class SiteWriter {
             return t;
           });
 
+  /** Pages rendered with one batch index: enough to share its reads, few enough to drop them. */
+  static final int CHUNK = 240;
+
   private final SiteRenderer renderer;
   private final SiteBucket bucket;
   private final Cdn cdn;
@@ -46,39 +49,74 @@ public final class SiteWriter {
   }
 
   public Result write(Collection<Page> pages) {
-    SiteRenderer batch = renderer.forBatch();
     AtomicInteger created = new AtomicInteger();
     AtomicInteger updated = new AtomicInteger();
     AtomicInteger unchanged = new AtomicInteger();
     AtomicInteger removed = new AtomicInteger();
     List<String> invalidate = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Future<?>> work = new ArrayList<>();
-    for (Page page : pages) {
-      work.add(
-          WORKERS.submit(
-              () -> {
-                for (Output output : batch.render(page)) {
-                  if (output instanceof Output.Put put) {
-                    switch (bucket.putIfChanged(
-                        put.key(), put.body(), put.contentType(), put.cacheControl())) {
-                      case CREATED -> created.incrementAndGet();
-                      case UPDATED -> {
-                        updated.incrementAndGet();
-                        // pages with a short max-age expire by themselves; long-cached ones must be
-                        // told
-                        if (Output.ARTICLE.equals(put.cacheControl()))
-                          invalidate.add("/" + put.key());
-                      }
-                      case UNCHANGED -> unchanged.incrementAndGet();
-                    }
-                  } else if (output instanceof Output.Remove remove
-                      && bucket.delete(remove.key())) {
-                    removed.incrementAndGet();
-                    invalidate.add("/" + remove.key());
-                  }
-                }
-              }));
+    List<Page> all = List.copyOf(pages);
+    // a whole site is rendered a chunk at a time: what a chunk reads is dropped after it
+    List<Future<?>> previous = List.of();
+    RuntimeException unread = null;
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<Page> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      // the next chunk's reads overlap the previous chunk's rendering, and no more than that
+      SiteRenderer batch;
+      try {
+        batch = renderer.forBatch(chunk);
+      } catch (RuntimeException e) {
+        unread = e;
+        break;
+      }
+      awaitAll(previous);
+      List<Future<?>> submitted = new ArrayList<>();
+      for (Page page : chunk) {
+        submitted.add(
+            WORKERS.submit(
+                () -> writePage(batch, page, created, updated, unchanged, removed, invalidate)));
+      }
+      work.addAll(submitted);
+      previous = submitted;
     }
+    RuntimeException failure = awaitAll(work);
+    if (failure == null) failure = unread;
+    // pages that were written are invalidated even when others failed: the retry skips them
+    List<String> paths = List.copyOf(invalidate);
+    cdn.invalidate(paths);
+    if (failure != null) throw failure;
+    return new Result(
+        pages.size(), created.get(), updated.get(), unchanged.get(), removed.get(), paths);
+  }
+
+  private void writePage(
+      SiteRenderer batch,
+      Page page,
+      AtomicInteger created,
+      AtomicInteger updated,
+      AtomicInteger unchanged,
+      AtomicInteger removed,
+      List<String> invalidate) {
+    for (Output output : batch.render(page)) {
+      if (output instanceof Output.Put put) {
+        switch (bucket.putIfChanged(put.key(), put.body(), put.contentType(), put.cacheControl())) {
+          case CREATED -> created.incrementAndGet();
+          case UPDATED -> {
+            updated.incrementAndGet();
+            // pages with a short max-age expire by themselves; long-cached ones must be told
+            if (Output.ARTICLE.equals(put.cacheControl())) invalidate.add("/" + put.key());
+          }
+          case UNCHANGED -> unchanged.incrementAndGet();
+        }
+      } else if (output instanceof Output.Remove remove && bucket.delete(remove.key())) {
+        removed.incrementAndGet();
+        invalidate.add("/" + remove.key());
+      }
+    }
+  }
+
+  /** Waits for every submitted page; the first failure, if any, is returned once all are done. */
+  private static RuntimeException awaitAll(List<Future<?>> work) {
     RuntimeException failure = null;
     for (Future<?> f : work) {
       try {
@@ -95,11 +133,6 @@ public final class SiteWriter {
         throw new IllegalStateException("interrupted while writing pages", e);
       }
     }
-    // pages that were written are invalidated even when others failed: the retry skips them
-    List<String> paths = List.copyOf(invalidate);
-    cdn.invalidate(paths);
-    if (failure != null) throw failure;
-    return new Result(
-        pages.size(), created.get(), updated.get(), unchanged.get(), removed.get(), paths);
+    return failure;
   }
 }

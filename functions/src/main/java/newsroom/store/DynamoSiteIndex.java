@@ -4,7 +4,11 @@ import static newsroom.store.Items.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -14,26 +18,87 @@ import newsroom.render.SiteIndex;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 import newsroom.story.StoryRepository;
+import newsroom.story.Translation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The site index on the table's sparse published (GSI1) and category (GSI2) indexes. */
 public final class DynamoSiteIndex implements SiteIndex {
+  /** Every attribute of a translation item but its body (source and HTML). */
+  private static final Map<String, String> OUTLINE_NAMES = outlineNames();
+
+  private static final String OUTLINE_PROJECTION = String.join(", ", OUTLINE_NAMES.keySet());
+
+  /** BatchGetItem's limit. */
+  private static final int BATCH_GET_KEYS = 100;
+
   private final DynamoDbClient dynamo;
   private final String table;
   private final StoryRepository stories;
+  private final List<String> languages;
 
-  public DynamoSiteIndex(DynamoDbClient dynamo, String table, StoryRepository stories) {
+  public DynamoSiteIndex(
+      DynamoDbClient dynamo, String table, StoryRepository stories, List<String> languages) {
     this.dynamo = dynamo;
     this.table = table;
     this.stories = stories;
+    this.languages = List.copyOf(languages);
   }
 
   @Override
   public Optional<Story> story(StoryId id) {
     return stories.find(id);
+  }
+
+  /**
+   * Reads the stories' items by key, a hundred keys per request (their META item and one per
+   * language), instead of one query per story.
+   */
+  @Override
+  public Map<StoryId, Story> stories(Collection<StoryId> ids) {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (StoryId id : new LinkedHashSet<>(ids)) {
+      keys.add(Map.of(Items.PK, s(Items.storyKey(id)), Items.SK, s(Items.META)));
+      for (String lang : languages) {
+        keys.add(Map.of(Items.PK, s(Items.storyKey(id)), Items.SK, s(Items.LANG_PREFIX + lang)));
+      }
+    }
+    Map<String, List<Map<String, AttributeValue>>> byStory = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += BATCH_GET_KEYS) {
+      Map<String, KeysAndAttributes> pending =
+          Map.of(
+              table,
+              KeysAndAttributes.builder()
+                  .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_KEYS)))
+                  .consistentRead(true)
+                  .build());
+      while (!pending.isEmpty()) {
+        Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+        for (Map<String, AttributeValue> item :
+            response.responses().getOrDefault(table, List.of())) {
+          byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>()).add(item);
+        }
+        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+      }
+    }
+    Map<StoryId, Story> found = new LinkedHashMap<>();
+    for (StoryId id : ids) {
+      Map<String, AttributeValue> meta = null;
+      List<Map<String, AttributeValue>> langs = new ArrayList<>();
+      for (Map<String, AttributeValue> item : byStory.getOrDefault(Items.storyKey(id), List.of())) {
+        if (item.get(Items.SK).s().equals(Items.META)) meta = item;
+        else langs.add(item);
+      }
+      // the same order as a query returns them: by sort key
+      langs.sort(java.util.Comparator.comparing(item -> item.get(Items.SK).s()));
+      if (meta != null) found.put(id, Items.story(meta, langs));
+    }
+    return found;
   }
 
   @Override
@@ -65,60 +130,71 @@ public final class DynamoSiteIndex implements SiteIndex {
 
   @Override
   public List<Entry> newest(String lang, int limit) {
-    return entries(published(lang, "GSI1PK = :pk", Map.of(), false, limit));
+    return published(lang, "GSI1PK = :pk", Map.of(), false, limit);
   }
 
   @Override
   public List<Entry> between(String lang, Instant from, Instant to, int limit) {
-    return entries(
-        published(
-            lang,
-            "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
-            Map.of(
-                ":from",
-                s(Items.sortable(from)),
-                ":to",
-                s(Items.sortable(to.minusSeconds(1)) + "#~")),
-            false,
-            limit));
+    return published(
+        lang,
+        "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
+        Map.of(
+            ":from", s(Items.sortable(from)), ":to", s(Items.sortable(to.minusSeconds(1)) + "#~")),
+        false,
+        limit);
+  }
+
+  @Override
+  public List<Entry> outlinesBetween(String lang, Instant from, Instant to, int limit) {
+    QueryRequest query =
+        publishedQuery(
+                lang,
+                "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
+                Map.of(
+                    ":from",
+                    s(Items.sortable(from)),
+                    ":to",
+                    s(Items.sortable(to.minusSeconds(1)) + "#~")),
+                false)
+            .projectionExpression(OUTLINE_PROJECTION)
+            .expressionAttributeNames(OUTLINE_NAMES)
+            .build();
+    return withoutBodies(entries(query, limit));
   }
 
   @Override
   public List<Entry> inCategory(String lang, String category, int limit) {
     return entries(
-        dynamo.query(
-            QueryRequest.builder()
-                .tableName(table)
-                .indexName(Items.GSI2)
-                .keyConditionExpression("GSI2PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(Items.categoryKey(lang, category))))
-                .scanIndexForward(false)
-                .limit(limit)
-                .build()));
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(Items.GSI2)
+            .keyConditionExpression("GSI2PK = :pk")
+            .expressionAttributeValues(Map.of(":pk", s(Items.categoryKey(lang, category))))
+            .scanIndexForward(false)
+            .build(),
+        limit);
   }
 
   @Override
   public Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id) {
-    return entries(
-            published(
-                lang,
-                "GSI1PK = :pk AND GSI1SK < :at",
-                Map.of(":at", s(position(publishedAt, id, ""))),
-                false,
-                1))
+    return published(
+            lang,
+            "GSI1PK = :pk AND GSI1SK < :at",
+            Map.of(":at", s(position(publishedAt, id, ""))),
+            false,
+            1)
         .stream()
         .findFirst();
   }
 
   @Override
   public Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id) {
-    return entries(
-            published(
-                lang,
-                "GSI1PK = :pk AND GSI1SK > :at",
-                Map.of(":at", s(position(publishedAt, id, "#~"))),
-                true,
-                1))
+    return published(
+            lang,
+            "GSI1PK = :pk AND GSI1SK > :at",
+            Map.of(":at", s(position(publishedAt, id, "#~"))),
+            true,
+            1)
         .stream()
         .findFirst();
   }
@@ -146,6 +222,8 @@ public final class DynamoSiteIndex implements SiteIndex {
                         .keyConditionExpression("GSI1PK = :pk")
                         .expressionAttributeValues(Map.of(":pk", s(Items.publishedKey(lang))))
                         .scanIndexForward(true)
+                        .projectionExpression(OUTLINE_PROJECTION)
+                        .expressionAttributeNames(OUTLINE_NAMES)
                         .exclusiveStartKey(start)
                         .build());
             start =
@@ -153,9 +231,66 @@ public final class DynamoSiteIndex implements SiteIndex {
                     ? page.lastEvaluatedKey()
                     : null;
             done = start == null;
-            return entries(page);
+            return withoutBodies(entries(page));
           }
         };
+  }
+
+  /** Entries read with the outline projection, their missing bodies made empty. */
+  private static List<Entry> withoutBodies(List<Entry> entries) {
+    List<Entry> outlines = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      Translation t = e.translation();
+      outlines.add(
+          new Entry(
+              e.id(),
+              e.category(),
+              e.image(),
+              new Translation(
+                  t.lang(),
+                  t.title(),
+                  t.lead(),
+                  t.dateline(),
+                  "",
+                  t.format(),
+                  "",
+                  t.slug(),
+                  t.status(),
+                  t.publishedAt(),
+                  t.caption(),
+                  t.imageAlt(),
+                  t.updatedAt(),
+                  t.updatedBy())));
+    }
+    return outlines;
+  }
+
+  private static Map<String, String> outlineNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    List<String> attributes =
+        List.of(
+            Items.PK,
+            Items.SK,
+            Items.GSI1PK,
+            Items.GSI1SK,
+            Items.ID,
+            Items.LANG,
+            Items.CATEGORY,
+            Items.IMAGE,
+            Items.TITLE,
+            Items.LEAD,
+            Items.DATELINE,
+            Items.FORMAT,
+            Items.SLUG,
+            Items.STATUS,
+            Items.PUBLISHED_AT,
+            Items.CAPTION,
+            Items.IMAGE_ALT,
+            Items.UPDATED_AT,
+            Items.UPDATED_BY);
+    // placeholders, since some of the names are reserved words in expressions
+    for (int i = 0; i < attributes.size(); i++) names.put("#a" + i, attributes.get(i));
+    return names;
   }
 
   /** An index position; without a story id, before (or after, with "#~") that second's stories. */
@@ -163,23 +298,46 @@ public final class DynamoSiteIndex implements SiteIndex {
     return id == null ? Items.sortable(at) + afterAll : Items.publishedSortKey(at, id);
   }
 
-  private QueryResponse published(
+  private List<Entry> published(
       String lang,
       String condition,
       Map<String, AttributeValue> extra,
       boolean ascending,
       int limit) {
+    return entries(publishedQuery(lang, condition, extra, ascending).build(), limit);
+  }
+
+  private QueryRequest.Builder publishedQuery(
+      String lang, String condition, Map<String, AttributeValue> extra, boolean ascending) {
     Map<String, AttributeValue> values = new java.util.HashMap<>(extra);
     values.put(":pk", s(Items.publishedKey(lang)));
-    return dynamo.query(
-        QueryRequest.builder()
-            .tableName(table)
-            .indexName(Items.GSI1)
-            .keyConditionExpression(condition)
-            .expressionAttributeValues(values)
-            .scanIndexForward(ascending)
-            .limit(limit)
-            .build());
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(Items.GSI1)
+        .keyConditionExpression(condition)
+        .expressionAttributeValues(values)
+        .scanIndexForward(ascending);
+  }
+
+  /**
+   * Up to {@code limit} entries: a query answers at most 1 MB, so long lists (a month's archive, a
+   * feed of long stories) take several.
+   */
+  private List<Entry> entries(QueryRequest query, int limit) {
+    List<Entry> entries = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      QueryResponse page =
+          dynamo.query(
+              query.toBuilder().limit(limit - entries.size()).exclusiveStartKey(from).build());
+      entries.addAll(entries(page));
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null && entries.size() < limit);
+    return entries;
   }
 
   private static List<Entry> entries(QueryResponse response) {
