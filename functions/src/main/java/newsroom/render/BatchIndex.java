@@ -118,7 +118,7 @@ final class BatchIndex implements SiteIndex {
     // articles far apart (a translation published long after the others) would make the stretch
     // long: past a few entries per article, the neighbours are asked one by one instead
     int enough = positions.size() * 2 + 2;
-    List<Entry> entries = new ArrayList<>(index.outlinesBetween(lang, from, to, enough + 1));
+    List<Entry> entries = new ArrayList<>(index.between(lang, from, to, enough + 1));
     if (entries.size() > enough) return;
     entries.sort(Comparator.comparing(Position::of, ORDER));
     stretches.put(lang, new Stretch(first, last, entries));
@@ -172,17 +172,6 @@ final class BatchIndex implements SiteIndex {
   @Override
   public List<Entry> between(String lang, Instant from, Instant to, int limit) {
     return index.between(lang, from, to, limit);
-  }
-
-  @Override
-  public List<Entry> outlinesBetween(String lang, Instant from, Instant to, int limit) {
-    return ask(
-        () -> index.outlinesBetween(lang, from, to, limit),
-        "outlinesBetween",
-        lang,
-        from,
-        to,
-        limit);
   }
 
   @Override

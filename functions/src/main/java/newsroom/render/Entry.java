@@ -1,11 +1,30 @@
 package newsroom.render;
 
 import java.time.Instant;
+import newsroom.site.Excerpt;
+import newsroom.story.Bodies;
 import newsroom.story.StoryId;
 import newsroom.story.Translation;
 
-/** A published translation as the site lists it: the translation and what its story shares. */
-public record Entry(StoryId id, String category, String image, Translation translation) {
+/**
+ * A published translation as the site lists it: the translation (in lists without its body), what
+ * its story shares, and the excerpt that teasers show, cut from the body when it was written.
+ */
+public record Entry(
+    StoryId id, String category, String image, Translation translation, String excerpt) {
+  /** Characters of a teaser's excerpt. */
+  public static final int EXCERPT_CHARS = 280;
+
+  /** An entry of a translation read whole: its excerpt is cut from its body. */
+  public Entry(StoryId id, String category, String image, Translation translation) {
+    this(id, category, image, translation, excerptOf(translation));
+  }
+
+  /** The plain-text excerpt of a translation's body, at a word boundary. */
+  public static String excerptOf(Translation t) {
+    return Excerpt.of(Bodies.plainText(t.bodyHtml()), EXCERPT_CHARS);
+  }
+
   public String lang() {
     return translation.lang();
   }

@@ -9,12 +9,19 @@ import java.util.Optional;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 
-/** What the renderer reads: published translations in publication order, per language. */
+/**
+ * What the renderer reads: published translations in publication order, per language. Entries in
+ * answers other than {@link #story} may come without their body (empty source and HTML); their
+ * excerpt is always there.
+ */
 public interface SiteIndex {
 
   Optional<Story> story(StoryId id);
 
-  /** The stories among these ids that exist; a store may read them together. */
+  /**
+   * The stories among these ids that exist, as their pages show them: a store may read them
+   * together, and leave out the bodies' source.
+   */
   default Map<StoryId, Story> stories(Collection<StoryId> ids) {
     Map<StoryId, Story> found = new LinkedHashMap<>();
     for (StoryId id : ids) story(id).ifPresent(s -> found.put(id, s));
@@ -30,21 +37,8 @@ public interface SiteIndex {
   /** Newest first, published in [from, to). */
   List<Entry> between(String lang, Instant from, Instant to, int limit);
 
-  /**
-   * As {@link #between}, without the bodies (their source and HTML are empty): for what only links
-   * to the entries, such as sitemaps.
-   */
-  default List<Entry> outlinesBetween(String lang, Instant from, Instant to, int limit) {
-    return between(lang, from, to, limit);
-  }
-
   /** Newest first, in the category. */
   List<Entry> inCategory(String lang, String category, int limit);
-
-  /*
-   * Neighbours are for linking (title, path, publication time): an index may answer them without
-   * their bodies.
-   */
 
   /** The nearest entry published before the position (publishedAt, id), if any. */
   Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id);
@@ -52,9 +46,6 @@ public interface SiteIndex {
   /** The nearest entry published after the position (publishedAt, id), if any. */
   Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id);
 
-  /**
-   * Every published entry of a language, oldest first, one page of the index at a time, without the
-   * bodies (their source and HTML are empty): what listing the site's pages needs.
-   */
+  /** Every published entry of a language, oldest first, one page of the index at a time. */
   Iterable<List<Entry>> all(String lang);
 }

@@ -36,7 +36,7 @@ public final class SiteRenderer {
   static final int CATEGORY_SIZE = 50;
   static final int FEED_SIZE = 50;
   static final int LATEST_SIZE = 3;
-  static final int EXCERPT_CHARS = 280;
+  static final int EXCERPT_CHARS = Entry.EXCERPT_CHARS;
   static final int MONTH_LIMIT = 5000;
   static final Duration NEWS_WINDOW = Duration.ofHours(48);
 
@@ -50,27 +50,8 @@ public final class SiteRenderer {
   private final Clock clock;
   private final Map<String, Localization> words = new LinkedHashMap<>();
   private final Map<String, Views.Calendar> calendars = new LinkedHashMap<>();
-  // every page of a batch shows the same latest stories: their excerpts are cut once per batch
-  private final Map<TeaserKey, Views.Teaser> teasers;
-
-  /** A translation as it was when read: the key of its teaser, without holding its body. */
-  private record TeaserKey(String id, String lang, Instant updatedAt) {
-    static TeaserKey of(Entry e) {
-      return new TeaserKey(e.id().value(), e.lang(), e.translation().updatedAt());
-    }
-  }
 
   public SiteRenderer(SiteIndex index, Config config, Assets assets, Clock clock) {
-    this(index, config, assets, clock, null);
-  }
-
-  private SiteRenderer(
-      SiteIndex index,
-      Config config,
-      Assets assets,
-      Clock clock,
-      Map<TeaserKey, Views.Teaser> teasers) {
-    this.teasers = teasers;
     this.index = index;
     this.config = config;
     this.assets = assets;
@@ -120,20 +101,19 @@ public final class SiteRenderer {
 
   /** A renderer for one batch of pages: what the pages share is read from the table once. */
   public SiteRenderer forBatch() {
-    return new SiteRenderer(
-        new BatchIndex(index),
-        config,
-        assets,
-        clock,
-        new java.util.concurrent.ConcurrentHashMap<>());
+    return new SiteRenderer(new BatchIndex(index), config, assets, clock);
   }
 
   /** A renderer for these pages, with their stories and neighbours read before rendering. */
   public SiteRenderer forBatch(Collection<Page> pages) {
     BatchIndex batch = new BatchIndex(index);
     batch.prefetch(pages);
-    return new SiteRenderer(
-        batch, config, assets, clock, new java.util.concurrent.ConcurrentHashMap<>());
+    return new SiteRenderer(batch, config, assets, clock);
+  }
+
+  /** The same renderer over another index of the same site (a snapshot of it, say). */
+  public SiteRenderer over(SiteIndex other) {
+    return new SiteRenderer(other, config, assets, clock);
   }
 
   public List<Output> render(Page page) {
@@ -400,9 +380,7 @@ public final class SiteRenderer {
           new Views.FeedItem(
               t.title(),
               config.siteUrl() + t.path(),
-              t.lead().isEmpty()
-                  ? Excerpt.of(Bodies.plainText(t.bodyHtml()), EXCERPT_CHARS)
-                  : t.lead(),
+              t.lead().isEmpty() ? e.excerpt() : t.lead(),
               DateTimeFormatter.RFC_1123_DATE_TIME.format(t.publishedAt().atOffset(ZoneOffset.UTC)),
               e.id().value() + "/" + lang));
     }
@@ -511,7 +489,7 @@ public final class SiteRenderer {
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(config.zone()).toInstant();
     Map<String, List<Entry>> byStory = new LinkedHashMap<>();
     for (String lang : config.languages()) {
-      for (Entry e : index.outlinesBetween(lang, start, end, MONTH_LIMIT)) {
+      for (Entry e : index.between(lang, start, end, MONTH_LIMIT)) {
         byStory.computeIfAbsent(e.id().value(), k -> new ArrayList<>()).add(e);
       }
     }
@@ -554,8 +532,7 @@ public final class SiteRenderer {
     Instant now = clock.instant();
     List<Views.NewsUrl> urls = new ArrayList<>();
     for (String lang : config.languages()) {
-      for (Entry e :
-          index.outlinesBetween(lang, now.minus(NEWS_WINDOW), now.plusSeconds(1), 1000)) {
+      for (Entry e : index.between(lang, now.minus(NEWS_WINDOW), now.plusSeconds(1), 1000)) {
         urls.add(
             new Views.NewsUrl(
                 config.siteUrl() + e.path(),
@@ -695,23 +672,17 @@ public final class SiteRenderer {
   private List<Views.Teaser> teasers(List<Entry> entries) {
     List<Views.Teaser> teasers = new ArrayList<>(entries.size());
     for (Entry e : entries) {
+      Translation t = e.translation();
+      Localization l = words.get(t.lang());
       teasers.add(
-          this.teasers == null
-              ? teaser(e)
-              : this.teasers.computeIfAbsent(TeaserKey.of(e), k -> teaser(e)));
+          new Views.Teaser(
+              t.title(),
+              t.path(),
+              l.dateTime(t.publishedAt()),
+              l.isoDateTime(t.publishedAt()),
+              e.excerpt()));
     }
     return teasers;
-  }
-
-  private Views.Teaser teaser(Entry e) {
-    Translation t = e.translation();
-    Localization l = words.get(t.lang());
-    return new Views.Teaser(
-        t.title(),
-        t.path(),
-        l.dateTime(t.publishedAt()),
-        l.isoDateTime(t.publishedAt()),
-        Excerpt.of(Bodies.plainText(t.bodyHtml()), EXCERPT_CHARS));
   }
 
   private String jsonLd(Story s, Translation t, String description, String imageUrl) {

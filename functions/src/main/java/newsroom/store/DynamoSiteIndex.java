@@ -33,6 +33,33 @@ public final class DynamoSiteIndex implements SiteIndex {
 
   private static final String OUTLINE_PROJECTION = String.join(", ", OUTLINE_NAMES.keySet());
 
+  /** Every attribute of a story's items that its pages show: all but the bodies' source. */
+  private static final Map<String, String> PAGE_NAMES =
+      names(
+          Items.PK,
+          Items.SK,
+          Items.ID,
+          Items.LANG,
+          Items.CATEGORY,
+          Items.TAGS,
+          Items.AUTHOR,
+          Items.IMAGE,
+          Items.VERSION,
+          Items.CREATED_AT,
+          Items.CREATED_BY,
+          Items.TITLE,
+          Items.LEAD,
+          Items.DATELINE,
+          Items.FORMAT,
+          Items.BODY_HTML,
+          Items.SLUG,
+          Items.STATUS,
+          Items.PUBLISHED_AT,
+          Items.CAPTION,
+          Items.IMAGE_ALT,
+          Items.UPDATED_AT,
+          Items.UPDATED_BY);
+
   /** BatchGetItem's limit. */
   private static final int BATCH_GET_KEYS = 100;
 
@@ -56,7 +83,7 @@ public final class DynamoSiteIndex implements SiteIndex {
 
   /**
    * Reads the stories' items by key, a hundred keys per request (their META item and one per
-   * language), instead of one query per story.
+   * language), instead of one query per story; as pages show them, without the bodies' source.
    */
   @Override
   public Map<StoryId, Story> stories(Collection<StoryId> ids) {
@@ -74,6 +101,8 @@ public final class DynamoSiteIndex implements SiteIndex {
               table,
               KeysAndAttributes.builder()
                   .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_KEYS)))
+                  .projectionExpression(String.join(", ", PAGE_NAMES.keySet()))
+                  .expressionAttributeNames(PAGE_NAMES)
                   .consistentRead(true)
                   .build());
       while (!pending.isEmpty()) {
@@ -145,24 +174,6 @@ public final class DynamoSiteIndex implements SiteIndex {
   }
 
   @Override
-  public List<Entry> outlinesBetween(String lang, Instant from, Instant to, int limit) {
-    QueryRequest query =
-        publishedQuery(
-                lang,
-                "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
-                Map.of(
-                    ":from",
-                    s(Items.sortable(from)),
-                    ":to",
-                    s(Items.sortable(to.minusSeconds(1)) + "#~")),
-                false)
-            .projectionExpression(OUTLINE_PROJECTION)
-            .expressionAttributeNames(OUTLINE_NAMES)
-            .build();
-    return withoutBodies(entries(query, limit));
-  }
-
-  @Override
   public List<Entry> inCategory(String lang, String category, int limit) {
     return entries(
         QueryRequest.builder()
@@ -171,6 +182,8 @@ public final class DynamoSiteIndex implements SiteIndex {
             .keyConditionExpression("GSI2PK = :pk")
             .expressionAttributeValues(Map.of(":pk", s(Items.categoryKey(lang, category))))
             .scanIndexForward(false)
+            .projectionExpression(OUTLINE_PROJECTION)
+            .expressionAttributeNames(OUTLINE_NAMES)
             .build(),
         limit);
   }
@@ -231,65 +244,39 @@ public final class DynamoSiteIndex implements SiteIndex {
                     ? page.lastEvaluatedKey()
                     : null;
             done = start == null;
-            return withoutBodies(entries(page));
+            return entries(page);
           }
         };
   }
 
-  /** Entries read with the outline projection, their missing bodies made empty. */
-  private static List<Entry> withoutBodies(List<Entry> entries) {
-    List<Entry> outlines = new ArrayList<>(entries.size());
-    for (Entry e : entries) {
-      Translation t = e.translation();
-      outlines.add(
-          new Entry(
-              e.id(),
-              e.category(),
-              e.image(),
-              new Translation(
-                  t.lang(),
-                  t.title(),
-                  t.lead(),
-                  t.dateline(),
-                  "",
-                  t.format(),
-                  "",
-                  t.slug(),
-                  t.status(),
-                  t.publishedAt(),
-                  t.caption(),
-                  t.imageAlt(),
-                  t.updatedAt(),
-                  t.updatedBy())));
-    }
-    return outlines;
+  private static Map<String, String> outlineNames() {
+    return names(
+        Items.PK,
+        Items.SK,
+        Items.GSI1PK,
+        Items.GSI1SK,
+        Items.ID,
+        Items.LANG,
+        Items.CATEGORY,
+        Items.IMAGE,
+        Items.TITLE,
+        Items.LEAD,
+        Items.DATELINE,
+        Items.FORMAT,
+        Items.SLUG,
+        Items.STATUS,
+        Items.PUBLISHED_AT,
+        Items.CAPTION,
+        Items.IMAGE_ALT,
+        Items.UPDATED_AT,
+        Items.UPDATED_BY,
+        Items.EXCERPT);
   }
 
-  private static Map<String, String> outlineNames() {
+  /** Placeholders for attribute names, since some of them are reserved words in expressions. */
+  private static Map<String, String> names(String... attributes) {
     Map<String, String> names = new LinkedHashMap<>();
-    List<String> attributes =
-        List.of(
-            Items.PK,
-            Items.SK,
-            Items.GSI1PK,
-            Items.GSI1SK,
-            Items.ID,
-            Items.LANG,
-            Items.CATEGORY,
-            Items.IMAGE,
-            Items.TITLE,
-            Items.LEAD,
-            Items.DATELINE,
-            Items.FORMAT,
-            Items.SLUG,
-            Items.STATUS,
-            Items.PUBLISHED_AT,
-            Items.CAPTION,
-            Items.IMAGE_ALT,
-            Items.UPDATED_AT,
-            Items.UPDATED_BY);
-    // placeholders, since some of the names are reserved words in expressions
-    for (int i = 0; i < attributes.size(); i++) names.put("#a" + i, attributes.get(i));
+    for (int i = 0; i < attributes.length; i++) names.put("#a" + i, attributes[i]);
     return names;
   }
 
@@ -316,7 +303,9 @@ public final class DynamoSiteIndex implements SiteIndex {
         .indexName(Items.GSI1)
         .keyConditionExpression(condition)
         .expressionAttributeValues(values)
-        .scanIndexForward(ascending);
+        .scanIndexForward(ascending)
+        .projectionExpression(OUTLINE_PROJECTION)
+        .expressionAttributeNames(OUTLINE_NAMES);
   }
 
   /**
@@ -340,15 +329,38 @@ public final class DynamoSiteIndex implements SiteIndex {
     return entries;
   }
 
-  private static List<Entry> entries(QueryResponse response) {
+  /**
+   * Entries from items read without their bodies. An item written before excerpts were stored is
+   * read again whole, and its excerpt cut from its body.
+   */
+  private List<Entry> entries(QueryResponse response) {
     List<Entry> entries = new ArrayList<>(response.items().size());
-    for (Map<String, AttributeValue> item : response.items()) {
+    for (Map<String, AttributeValue> outline : response.items()) {
+      Map<String, AttributeValue> item = outline;
+      if (!item.containsKey(Items.EXCERPT)) {
+        item =
+            dynamo
+                .getItem(
+                    b ->
+                        b.tableName(table)
+                            .key(
+                                Map.of(
+                                    Items.PK,
+                                    outline.get(Items.PK),
+                                    Items.SK,
+                                    outline.get(Items.SK)))
+                            .consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) continue;
+      }
+      Translation t = Items.translation(item);
       entries.add(
           new Entry(
               new StoryId(item.get(Items.ID).s()),
               Items.str(item, Items.CATEGORY),
               Items.str(item, Items.IMAGE),
-              Items.translation(item)));
+              t,
+              item.containsKey(Items.EXCERPT) ? item.get(Items.EXCERPT).s() : Entry.excerptOf(t)));
     }
     return entries;
   }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import newsroom.render.Entry;
 import newsroom.story.BodyFormat;
 import newsroom.story.Image;
 import newsroom.story.Revision;
@@ -58,6 +59,7 @@ public final class Items {
   static final String BODY_SOURCE = "bodySource";
   static final String FORMAT = "format";
   static final String BODY_HTML = "bodyHtml";
+  static final String EXCERPT = "excerpt";
   static final String SLUG = "slug";
   static final String STATUS = "status";
   static final String PUBLISHED_AT = "publishedAt";
@@ -148,6 +150,8 @@ public final class Items {
     item.put(BODY_SOURCE, s(t.bodySource()));
     item.put(FORMAT, s(t.format().wire()));
     item.put(BODY_HTML, s(t.bodyHtml()));
+    // lists show excerpts and read no bodies: the excerpt is cut once, here
+    item.put(EXCERPT, s(Entry.excerptOf(t)));
     item.put(SLUG, s(t.slug()));
     item.put(STATUS, s(t.status().wire()));
     if (story.image() != null) item.put(IMAGE, s(story.image().src()));
@@ -216,9 +220,10 @@ public final class Items {
         str(item, TITLE),
         str(item, LEAD),
         str(item, DATELINE),
-        str(item, BODY_SOURCE),
+        // read without its body (a list's outline), a translation has an empty one
+        item.containsKey(BODY_SOURCE) ? str(item, BODY_SOURCE) : "",
         BodyFormat.valueOf(str(item, FORMAT).toUpperCase(java.util.Locale.ROOT)),
-        str(item, BODY_HTML),
+        item.containsKey(BODY_HTML) ? str(item, BODY_HTML) : "",
         str(item, SLUG),
         Status.fromWire(str(item, STATUS)),
         item.containsKey(PUBLISHED_AT) ? Instant.parse(str(item, PUBLISHED_AT)) : null,

@@ -5,6 +5,7 @@ import newsroom.render.FullSite;
 import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
+import newsroom.render.SnapshotIndex;
 import newsroom.site.Config;
 import newsroom.store.SiteBucket;
 
@@ -23,9 +24,12 @@ public final class StaticExport {
   public static Result export(
       SiteIndex index, SiteRenderer renderer, Config config, SiteBucket site, Path folder) {
     FolderSiteBucket out = new FolderSiteBucket(folder);
+    // the index is read once, without bodies; only the articles' stories are read as they render
+    SnapshotIndex snapshot = SnapshotIndex.of(index, config.languages());
     // nothing in a folder is cached by a CDN, so nothing is invalidated
     SiteWriter.Result pages =
-        new SiteWriter(renderer, out, paths -> {}).write(FullSite.pages(index, config));
+        new SiteWriter(renderer.over(snapshot), out, paths -> {})
+            .write(FullSite.pages(snapshot, config));
     int media = 0;
     for (String key : site.keys(MEDIA)) {
       byte[] body = site.get(key).orElse(null);

@@ -14,6 +14,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import newsroom.Services;
+import newsroom.render.FullSite;
+import newsroom.render.Output;
+import newsroom.render.Page;
+import newsroom.render.SiteRenderer;
+import newsroom.render.SnapshotIndex;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -143,5 +148,39 @@ class ExportIT {
     }
     assertEquals(List.of(), broken);
     assertTrue(links > 100, "links followed: " + links);
+  }
+
+  @Test
+  void theSnapshotRendersEveryPageAsTheTableDoes() {
+    Services services = TestStack.get().services();
+    SnapshotIndex snapshot = SnapshotIndex.of(services.index(), services.config().languages());
+    SiteRenderer fromSnapshot = services.renderer().over(snapshot);
+    List<Page> pages = FullSite.pages(services.index(), services.config());
+    assertEquals(pages, FullSite.pages(snapshot, services.config()));
+    List<String> different = new ArrayList<>();
+    for (Page page : pages) {
+      List<Output> expected = services.renderer().render(page);
+      List<Output> actual = fromSnapshot.render(page);
+      if (!describe(expected).equals(describe(actual))) different.add(page.toString());
+    }
+    assertEquals(List.of(), different);
+    assertTrue(pages.size() > 20, "pages compared: " + pages.size());
+  }
+
+  /** Outputs with their bodies as text, so that two renderings compare by content. */
+  private static List<String> describe(List<Output> outputs) {
+    return outputs.stream()
+        .map(
+            o ->
+                o instanceof Output.Put put
+                    ? put.key()
+                        + " "
+                        + put.contentType()
+                        + " "
+                        + put.cacheControl()
+                        + "\n"
+                        + new String(put.body(), java.nio.charset.StandardCharsets.UTF_8)
+                    : o.toString())
+        .toList();
   }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import newsroom.Services;
 import newsroom.render.Entry;
+import newsroom.render.SiteIndex;
+import newsroom.render.SnapshotIndex;
 import newsroom.story.Actor;
 import newsroom.story.BodyFormat;
 import newsroom.story.Outcome;
@@ -20,7 +22,10 @@ import newsroom.story.StoryId;
 import newsroom.story.StoryInput;
 import org.junit.jupiter.api.Test;
 
-/** The published index on DynamoDB Local: answers longer than one query's 1 MB. */
+/**
+ * The published index on DynamoDB Local: answers longer than one query's 1 MB, and a snapshot of it
+ * in memory that answers as the table does.
+ */
 class SiteIndexIT {
   static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
@@ -55,5 +60,92 @@ class SiteIndexIT {
     assertEquals(ids.get(11), listed.get(0).id());
     assertEquals(5, services.index().between("kk", from, to, 5).size());
     assertEquals(Set.copyOf(ids), services.index().stories(ids).keySet());
+  }
+
+  @Test
+  void aSnapshotAnswersAsTheTableDoes() {
+    Services services = TestStack.get().services();
+    Actor editor = new Actor("index-it", Set.of("editors"));
+    YearMonth month = YearMonth.of(2004, 7);
+    // five stories in one second, two in the next, one a day later: order by second, then id
+    Instant second = month.atDay(14).atTime(9, 30).atZone(ALMATY).toInstant();
+    List<Instant> times =
+        List.of(
+            second,
+            second.plusMillis(200),
+            second.plusMillis(400),
+            second.plusMillis(600),
+            second.plusMillis(999),
+            second.plusSeconds(1),
+            second.plusMillis(1500),
+            second.plusSeconds(86_400));
+    List<Entry> ours = new ArrayList<>();
+    for (int i = 0; i < times.size(); i++) {
+      var t =
+          new StoryInput.TranslationInput(
+              "Snapshot story " + i,
+              "",
+              "",
+              "Мәтін " + i + ".",
+              BodyFormat.MARKDOWN,
+              null,
+              null,
+              null);
+      Story s =
+          ((Outcome.Done<Story>)
+                  services
+                      .stories()
+                      .create(
+                          editor,
+                          new StoryInput(
+                              i % 2 == 0 ? "city" : "culture",
+                              List.of(),
+                              null,
+                              null,
+                              Map.of("kk", t))))
+              .value();
+      services.stories().publish(editor, s.id(), s.version(), List.of(), Optional.of(times.get(i)));
+    }
+    SiteIndex table = services.index();
+    SiteIndex snapshot = SnapshotIndex.of(table, services.config().languages());
+    Instant from = month.atDay(1).atStartOfDay(ALMATY).toInstant();
+    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ALMATY).toInstant();
+    List<Entry> listed = table.between("kk", from, to, 100);
+    assertEquals(times.size(), listed.size());
+    assertEquals(ids(listed), ids(snapshot.between("kk", from, to, 100)));
+    assertEquals(ids(table.between("kk", from, to, 3)), ids(snapshot.between("kk", from, to, 3)));
+    assertEquals(
+        ids(table.between("kk", second, second.plusSeconds(1), 100)),
+        ids(snapshot.between("kk", second, second.plusSeconds(1), 100)));
+    for (Entry e : listed) {
+      assertEquals(
+          id(table.olderThan("kk", e.publishedAt(), e.id())),
+          id(snapshot.olderThan("kk", e.publishedAt(), e.id())),
+          "older than " + e.translation().title());
+      assertEquals(
+          id(table.newerThan("kk", e.publishedAt(), e.id())),
+          id(snapshot.newerThan("kk", e.publishedAt(), e.id())),
+          "newer than " + e.translation().title());
+      assertEquals(
+          id(table.bySlug("kk", e.translation().slug())),
+          id(snapshot.bySlug("kk", e.translation().slug())));
+      assertEquals(
+          e.excerpt(), snapshot.bySlug("kk", e.translation().slug()).orElseThrow().excerpt());
+    }
+    for (Instant at : List.of(second, second.plusSeconds(1), from, to)) {
+      assertEquals(id(table.olderThan("kk", at, null)), id(snapshot.olderThan("kk", at, null)));
+      assertEquals(id(table.newerThan("kk", at, null)), id(snapshot.newerThan("kk", at, null)));
+    }
+    assertEquals(ids(table.newest("kk", 10)), ids(snapshot.newest("kk", 10)));
+    assertEquals(
+        ids(table.inCategory("kk", "culture", 10)), ids(snapshot.inCategory("kk", "culture", 10)));
+  }
+
+  private static List<String> ids(List<Entry> entries) {
+    return entries.stream().map(e -> e.id().value()).toList();
+  }
+
+  private static String id(Optional<Entry> entry) {
+    return entry.map(e -> e.id().value()).orElse("none");
   }
 }
