@@ -59,7 +59,6 @@ class RenderHandlerTest {
     InMemoryStories stories = new InMemoryStories();
     SiteIndex index = new InMemorySiteIndex(stories);
     Clock clock = Clock.systemUTC();
-    SiteRenderer renderer = new SiteRenderer(index, config, new Assets(), clock);
     SiteBucket bucket =
         new SiteBucket() {
           @Override
@@ -82,18 +81,16 @@ class RenderHandlerTest {
             return List.of();
           }
         };
-    return new Services(
+    return Services.of(
         config,
         new StoryService(stories, config.languages(), config.categories(), clock),
         index,
-        renderer,
-        new SiteWriter(renderer, bucket, paths -> {}),
-        new PageSet(index, config.languages(), config.zone()),
-        bucket,
-        messages -> {},
-        (key, type, length, valid) -> {
-          throw new UnsupportedOperationException("no uploads here");
-        },
+        () -> bucket,
+        () ->
+            (key, type, length, valid) -> {
+              throw new UnsupportedOperationException("no uploads here");
+            },
+        () -> new Services.Edges(paths -> {}, messages -> {}),
         clock);
   }
 }
