@@ -250,11 +250,10 @@ public final class DynamoSiteIndex implements SiteIndex {
   }
 
   private static Map<String, String> outlineNames() {
+    // exactly what the template projects into GSI1 and GSI2, besides the table's keys
     return names(
         Items.PK,
         Items.SK,
-        Items.GSI1PK,
-        Items.GSI1SK,
         Items.ID,
         Items.LANG,
         Items.CATEGORY,

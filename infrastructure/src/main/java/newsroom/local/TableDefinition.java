@@ -39,12 +39,7 @@ public final class TableDefinition {
           GlobalSecondaryIndex.builder()
               .indexName(String.valueOf(m.get("IndexName")))
               .keySchema(keys(m.get("KeySchema")))
-              .projection(
-                  Projection.builder()
-                      .projectionType(
-                          String.valueOf(
-                              CloudTemplate.map(m.get("Projection")).get("ProjectionType")))
-                      .build())
+              .projection(projection(CloudTemplate.map(m.get("Projection"))))
               .build());
     }
     CreateTableRequest.Builder request =
@@ -89,5 +84,15 @@ public final class TableDefinition {
               .build());
     }
     return keys;
+  }
+
+  private static Projection projection(Map<String, Object> p) {
+    Projection.Builder projection =
+        Projection.builder().projectionType(String.valueOf(p.get("ProjectionType")));
+    List<Object> included = CloudTemplate.list(p.get("NonKeyAttributes"));
+    if (!included.isEmpty()) {
+      projection.nonKeyAttributes(included.stream().map(String::valueOf).toList());
+    }
+    return projection.build();
   }
 }

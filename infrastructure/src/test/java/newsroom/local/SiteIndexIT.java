@@ -1,6 +1,8 @@
 package newsroom.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -139,6 +141,18 @@ class SiteIndexIT {
     assertEquals(ids(table.newest("kk", 10)), ids(snapshot.newest("kk", 10)));
     assertEquals(
         ids(table.inCategory("kk", "culture", 10)), ids(snapshot.inCategory("kk", "culture", 10)));
+  }
+
+  @Test
+  void thePublishedIndexesHoldNoBodies() {
+    var table = TestStack.get().dynamo().describeTable(b -> b.tableName(LocalCloud.TABLE)).table();
+    for (var index : table.globalSecondaryIndexes()) {
+      if (index.indexName().equals("GSI3")) continue;
+      assertEquals("INCLUDE", index.projection().projectionTypeAsString(), index.indexName());
+      assertFalse(index.projection().nonKeyAttributes().contains("bodyHtml"), index.indexName());
+      assertFalse(index.projection().nonKeyAttributes().contains("bodySource"), index.indexName());
+      assertTrue(index.projection().nonKeyAttributes().contains("excerpt"), index.indexName());
+    }
   }
 
   private static List<String> ids(List<Entry> entries) {
