@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
 done
 OFFSET=${BENCH_PORT_OFFSET:-40}
 # the export's JVM: small heap, serial GC, C1 only (a batch job of seconds)
-EXPORT_JAVA="-XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1"
+EXPORT_JAVA="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1"
 
 missing=()
 command -v hugo >/dev/null 2>&1 || missing+=(hugo)

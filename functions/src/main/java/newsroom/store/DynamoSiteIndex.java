@@ -60,6 +60,13 @@ public final class DynamoSiteIndex implements SiteIndex {
           Items.UPDATED_AT,
           Items.UPDATED_BY);
 
+  /**
+   * Entries per page of {@link #all}. A page is at most 1 MB anyway; the limit keeps each request's
+   * work bounded where a store reads a partition from the start key to its end before cutting the
+   * page (DynamoDB Local does, which made a whole-site read quadratic in the site's size).
+   */
+  static final int ALL_PAGE = 250;
+
   /** BatchGetItem's limit. */
   private static final int BATCH_GET_KEYS = 100;
 
@@ -237,6 +244,7 @@ public final class DynamoSiteIndex implements SiteIndex {
                         .scanIndexForward(true)
                         .projectionExpression(OUTLINE_PROJECTION)
                         .expressionAttributeNames(OUTLINE_NAMES)
+                        .limit(ALL_PAGE)
                         .exclusiveStartKey(start)
                         .build());
             start =

@@ -211,11 +211,15 @@ final class Report {
     }
     md.append("\n").append(ratios).append("\n");
     md.append(
-        "Reading these: Hugo reads local files; the export reads every story, the index around"
-            + " each run of articles, each month's list and each month's sitemap entries from"
-            + " DynamoDB Local over HTTP, and DynamoDB Local parses every item it reads (the"
-            + " database's share of the CPU column). In AWS that work is DynamoDB's, billed in"
-            + " read units, and a full rebuild fans out over SQS in batches of 50 pages.\n\n");
+        "Reading these: Hugo reads local files. The export reads the published index once into"
+            + " memory (outlines and excerpts from GSI1, 1 MB per query), answers every list,"
+            + " neighbour, archive and sitemap from it, and reads the stories themselves (HTML"
+            + " bodies, not their Markdown source) from the table in batches of 100 keys while the"
+            + " previous batch of pages renders. DynamoDB Local, in the stack's JVM, parses each"
+            + " item it reads whole and measures it for capacity units, so every body is parsed"
+            + " there too: that is the database's share of the CPU column, and on 2 cores it is"
+            + " time taken from the export. In AWS that work is DynamoDB's, billed in read units;"
+            + " the deployed full rebuild fans out over SQS in batches of 50 pages instead.\n\n");
   }
 
   // ---------------------------------------------------------------- 2. publish
@@ -227,8 +231,9 @@ final class Report {
             + " again) is published through the API of a running stack holding N stories. The"
             + " corpus ends in 2022, so a language's first publish here opens a new month; the"
             + " second kk publish, into a month that has stories, is the everyday case. Every"
-            + " publish renders the sitemap index, which walks the months of the site: the reads"
-            + " that grow with N."
+            + " publish renders the sitemap index, which walks the months of the site (one"
+            + " one-item query per month and language): the reads that grow, with the months the"
+            + " site spans rather than its stories."
             + " *Served* is the time from the API's 200 until the new page, its language's home,"
             + " \"All news\" and latest.json are all served by the CDN emulator with the new story"
             + " (the probe polls the bucket every 5 ms, then reads each page once through the"
@@ -343,9 +348,16 @@ final class Report {
         String.format(
             Locale.ROOT,
             "%nRatio **%.1f×** the floor (goal ≤ 4×: %s). Inside the API JVM: %.0f ms to build the"
-                + " handler (clients, templates), %.0f ms for the first request. Deployment zip:"
-                + " %.1f MiB. In AWS the functions run with SnapStart, which restores a snapshot"
-                + " taken after that build instead of running it; these figures are without it.%n%n",
+                + " handler (the table client; the renderer, bucket and queue clients wait for"
+                + " first use) and prime it (the JSON classes on a second thread, one read of a"
+                + " story that does not exist), %.0f ms for the first request. Most of the build is"
+                + " loading the AWS SDK's classes: version 2.40.2 loads the endpoint metadata of"
+                + " every AWS service (about 300 classes) to find the DynamoDB client's signing"
+                + " region (an upstream SDK change removes this; 2.44.4, the newest release whose"
+                + " modules this build could resolve together, still does it). Deployment zip:"
+                + " %.1f MiB. In AWS the functions run with"
+                + " SnapStart, which restores a snapshot taken after the build and the priming"
+                + " instead of running them; these figures are without it.%n%n",
             apiMs / emptyMs,
             apiMs / emptyMs <= 4 ? "met" : "not met",
             init,
