@@ -96,6 +96,9 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
     AttributeValue sk = data.getKeys().get("SK");
     if (pk == null || sk == null || pk.getS() == null || sk.getS() == null) return Optional.empty();
     if (!pk.getS().startsWith("STORY#") || !sk.getS().startsWith("LANG#")) return Optional.empty();
+    // a translation's source item (LANG#<lang>#SOURCE) changes no page: its HTML is in the
+    // translation item
+    if (sk.getS().indexOf('#', "LANG#".length()) >= 0) return Optional.empty();
     String id = pk.getS().substring("STORY#".length());
     if (!StoryId.isValid(id)) return Optional.empty();
     return Optional.of(

@@ -40,7 +40,8 @@ public final class DynamoStoryRepository implements StoryRepository {
 
   @Override
   public Optional<Story> find(StoryId id) {
-    // LANG#.. sorts before META, which sorts before REV#..: one query reads the story whole
+    // LANG#.. (translations and their sources) sorts before META, which sorts before REV#..: one
+    // query reads the story whole
     QueryResponse response =
         dynamo.query(
             QueryRequest.builder()
@@ -83,11 +84,24 @@ public final class DynamoStoryRepository implements StoryRepository {
               .flatMap(p -> p.translation(t.lang()).map(b -> Items.translationItem(p, b)))
               .filter(item::equals)
               .isPresent();
-      if (unchanged) continue;
-      writes.add(
-          TransactWriteItem.builder()
-              .put(Put.builder().tableName(table).item(item).build())
-              .build());
+      if (!unchanged) {
+        writes.add(
+            TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).build())
+                .build());
+      }
+      boolean sameSource =
+          previous
+              .flatMap(p -> p.translation(t.lang()))
+              .filter(b -> b.bodySource().equals(t.bodySource()))
+              .isPresent();
+      // written with its translation too: an item from before sources had their own holds it inline
+      if (!sameSource || !unchanged) {
+        writes.add(
+            TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(Items.sourceItem(updated, t)).build())
+                .build());
+      }
     }
     for (Translation t : updated.translations().values()) {
       String claim = Items.slugKey(t.lang(), t.slug());
@@ -119,6 +133,7 @@ public final class DynamoStoryRepository implements StoryRepository {
       for (Translation t : previous.get().translations().values()) {
         if (!updated.translations().containsKey(t.lang())) {
           writes.add(deleteItem(Items.storyKey(updated.id()), Items.LANG_PREFIX + t.lang()));
+          writes.add(deleteItem(Items.storyKey(updated.id()), Items.sourceKey(t.lang())));
         }
         String claim = Items.slugKey(t.lang(), t.slug());
         if (!keptClaims.contains(claim)) writes.add(deleteItem(claim, "SLUG"));
@@ -148,6 +163,7 @@ public final class DynamoStoryRepository implements StoryRepository {
             .build());
     for (Translation t : previous.translations().values()) {
       writes.add(deleteItem(Items.storyKey(previous.id()), Items.LANG_PREFIX + t.lang()));
+      writes.add(deleteItem(Items.storyKey(previous.id()), Items.sourceKey(t.lang())));
       writes.add(deleteItem(Items.slugKey(t.lang(), t.slug()), "SLUG"));
     }
     writes.add(

@@ -34,6 +34,10 @@ public final class Items {
 
   public static final String META = "META";
   public static final String LANG_PREFIX = "LANG#";
+
+  /** After a translation's key: the item that holds its body as written (Markdown or HTML). */
+  static final String SOURCE_SUFFIX = "#SOURCE";
+
   public static final String REV_PREFIX = "REV#";
   public static final String STORIES = "STORIES";
   public static final String SCHEDULED = "SCHED";
@@ -136,6 +140,24 @@ public final class Items {
     return item;
   }
 
+  /**
+   * The body of a translation as written, in an item of its own next to the translation: pages are
+   * rendered from the translation item alone, so reading one does not read the source too.
+   */
+  static Map<String, AttributeValue> sourceItem(Story story, Translation t) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(PK, s(storyKey(story.id())));
+    item.put(SK, s(sourceKey(t.lang())));
+    item.put(TYPE, s("source"));
+    item.put(LANG, s(t.lang()));
+    item.put(BODY_SOURCE, s(t.bodySource()));
+    return item;
+  }
+
+  static String sourceKey(String lang) {
+    return LANG_PREFIX + lang + SOURCE_SUFFIX;
+  }
+
   static Map<String, AttributeValue> translationItem(Story story, Translation t) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(PK, s(storyKey(story.id())));
@@ -147,7 +169,6 @@ public final class Items {
     item.put(TITLE, s(t.title()));
     item.put(LEAD, s(t.lead()));
     item.put(DATELINE, s(t.dateline()));
-    item.put(BODY_SOURCE, s(t.bodySource()));
     item.put(FORMAT, s(t.format().wire()));
     item.put(BODY_HTML, s(t.bodyHtml()));
     // lists show excerpts and read no bodies: the excerpt is cut once, here
@@ -192,10 +213,20 @@ public final class Items {
     return item;
   }
 
+  /**
+   * A story from its META item and its translation items, with their source items where they were
+   * read (a translation without one has the source its own item holds, if any, or none).
+   */
   static Story story(Map<String, AttributeValue> meta, List<Map<String, AttributeValue>> langs) {
+    Map<String, String> sources = new HashMap<>();
+    for (Map<String, AttributeValue> item : langs) {
+      if (str(item, SK).endsWith(SOURCE_SUFFIX))
+        sources.put(str(item, LANG), str(item, BODY_SOURCE));
+    }
     Map<String, Translation> translations = new LinkedHashMap<>();
     for (Map<String, AttributeValue> item : langs) {
-      Translation t = translation(item);
+      if (str(item, SK).endsWith(SOURCE_SUFFIX)) continue;
+      Translation t = translation(item, sources.get(str(item, LANG)));
       translations.put(t.lang(), t);
     }
     List<String> tags = new ArrayList<>();
@@ -215,13 +246,17 @@ public final class Items {
   }
 
   public static Translation translation(Map<String, AttributeValue> item) {
+    return translation(item, null);
+  }
+
+  private static Translation translation(Map<String, AttributeValue> item, String source) {
     return new Translation(
         str(item, LANG),
         str(item, TITLE),
         str(item, LEAD),
         str(item, DATELINE),
-        // read without its body (a list's outline), a translation has an empty one
-        item.containsKey(BODY_SOURCE) ? str(item, BODY_SOURCE) : "",
+        // read without its source item (a page, a list), a translation has an empty source
+        source != null ? source : item.containsKey(BODY_SOURCE) ? str(item, BODY_SOURCE) : "",
         BodyFormat.valueOf(str(item, FORMAT).toUpperCase(java.util.Locale.ROOT)),
         item.containsKey(BODY_HTML) ? str(item, BODY_HTML) : "",
         str(item, SLUG),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import newsroom.story.Story;
 import newsroom.story.StoryId;
 import newsroom.story.StoryInput;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The published index on DynamoDB Local: answers longer than one query's 1 MB, and a snapshot of it
@@ -153,6 +156,71 @@ class SiteIndexIT {
       assertFalse(index.projection().nonKeyAttributes().contains("bodySource"), index.indexName());
       assertTrue(index.projection().nonKeyAttributes().contains("excerpt"), index.indexName());
     }
+  }
+
+  @Test
+  void aBodyAsWrittenLivesBesideItsTranslationAndPagesReadNoneOfIt() {
+    Services services = TestStack.get().services();
+    var dynamo = TestStack.get().dynamo();
+    Actor editor = new Actor("index-it", Set.of("editors"));
+    String source = "Мәтін **қалың** сөзбен.";
+    var t =
+        new StoryInput.TranslationInput(
+            "Source apart", "", "", source, BodyFormat.MARKDOWN, null, null, null);
+    Story story =
+        ((Outcome.Done<Story>)
+                services
+                    .stories()
+                    .create(editor, new StoryInput("city", List.of(), null, null, Map.of("kk", t))))
+            .value();
+    String pk = "STORY#" + story.id().value();
+    var translation = item(dynamo, pk, "LANG#kk");
+    var sourceItem = item(dynamo, pk, "LANG#kk#SOURCE");
+    assertFalse(translation.containsKey("bodySource"));
+    assertTrue(translation.get("bodyHtml").s().contains("<strong>қалың</strong>"));
+    assertEquals(source, sourceItem.get("bodySource").s());
+    // the staff API reads the story whole; pages read it without the source
+    assertEquals(
+        source,
+        services
+            .stories()
+            .find(story.id())
+            .orElseThrow()
+            .translation("kk")
+            .orElseThrow()
+            .bodySource());
+    var forPages = services.index().stories(List.of(story.id())).get(story.id());
+    assertEquals("", forPages.translation("kk").orElseThrow().bodySource());
+    assertEquals(
+        translation.get("bodyHtml").s(), forPages.translation("kk").orElseThrow().bodyHtml());
+
+    // an item written before sources had their own keeps its source through the next write
+    var inline = new HashMap<>(translation);
+    inline.put("bodySource", AttributeValue.fromS(source));
+    dynamo.putItem(b -> b.tableName(LocalCloud.TABLE).item(inline));
+    dynamo.deleteItem(b -> b.tableName(LocalCloud.TABLE).key(key(pk, "LANG#kk#SOURCE")));
+    Story read = services.stories().find(story.id()).orElseThrow();
+    assertEquals(source, read.translation("kk").orElseThrow().bodySource());
+    services.stories().publish(editor, story.id(), read.version(), List.of(), Optional.empty());
+    assertEquals(source, item(dynamo, pk, "LANG#kk#SOURCE").get("bodySource").s());
+    assertFalse(item(dynamo, pk, "LANG#kk").containsKey("bodySource"));
+
+    // deleting the story deletes the source with it
+    Story published = services.stories().find(story.id()).orElseThrow();
+    services.stories().delete(editor, story.id(), published.version());
+    assertTrue(item(dynamo, pk, "LANG#kk#SOURCE").isEmpty());
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(
+        "PK", AttributeValue.fromS(pk),
+        "SK", AttributeValue.fromS(sk));
+  }
+
+  private static Map<String, AttributeValue> item(DynamoDbClient dynamo, String pk, String sk) {
+    return dynamo
+        .getItem(b -> b.tableName(LocalCloud.TABLE).key(key(pk, sk)).consistentRead(true))
+        .item();
   }
 
   private static List<String> ids(List<Entry> entries) {
