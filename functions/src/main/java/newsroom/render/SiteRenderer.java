@@ -22,6 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import newsroom.site.Config;
 import newsroom.site.Excerpt;
 import newsroom.site.Localization;
@@ -43,6 +47,15 @@ public final class SiteRenderer {
   private static final TemplateEngine TEMPLATES =
       TemplateEngine.createPrecompiled(null, ContentType.Html, null, "newsroom.render.templates");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Threads for walks of the index that wait on the table, not the processor. */
+  private static final ExecutorService WALKERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "index-walk");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final SiteIndex index;
   private final Config config;
@@ -513,19 +526,35 @@ public final class SiteRenderer {
   }
 
   private Output sitemapIndex() {
-    TreeSet<YearMonth> months = new TreeSet<>();
+    // one query per month and language: the languages are walked side by side
+    List<CompletableFuture<List<YearMonth>>> walks = new ArrayList<>();
     for (String lang : config.languages()) {
-      Optional<Entry> cursor = index.newest(lang, 1).stream().findFirst();
-      while (cursor.isPresent()) {
-        YearMonth month = monthOf(cursor.get());
-        months.add(month);
-        cursor =
-            index.olderThan(lang, month.atDay(1).atStartOfDay(config.zone()).toInstant(), null);
+      walks.add(CompletableFuture.supplyAsync(() -> monthsOf(lang), WALKERS));
+    }
+    TreeSet<YearMonth> months = new TreeSet<>();
+    for (CompletableFuture<List<YearMonth>> walk : walks) {
+      try {
+        months.addAll(walk.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException failure) throw failure;
+        throw e;
       }
     }
     List<String> locs = new ArrayList<>();
     months.descendingSet().forEach(m -> locs.add(config.siteUrl() + "/sitemaps/" + m + ".xml"));
     return new Output.Put("sitemap.xml", Xml.sitemapIndex(locs), Output.XML, Output.SHORT);
+  }
+
+  /** The months with stories in a language, newest first, one query each. */
+  private List<YearMonth> monthsOf(String lang) {
+    List<YearMonth> months = new ArrayList<>();
+    Optional<Entry> cursor = index.newest(lang, 1).stream().findFirst();
+    while (cursor.isPresent()) {
+      YearMonth month = monthOf(cursor.get());
+      months.add(month);
+      cursor = index.olderThan(lang, month.atDay(1).atStartOfDay(config.zone()).toInstant(), null);
+    }
+    return months;
   }
 
   private Output newsSitemap() {

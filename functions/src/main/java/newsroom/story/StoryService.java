@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,9 +269,14 @@ public final class StoryService {
       Status status,
       Instant when,
       String action) {
+    Set<String> named = new HashSet<>();
     for (String lang : langs) {
       if (!languages.contains(lang)) {
         return Outcome.rejected(Rejection.Invalid.of("languages", "unknown language " + lang));
+      }
+      // one language named twice would be changed twice in one transaction
+      if (!named.add(lang)) {
+        return Outcome.rejected(Rejection.Invalid.of("languages", "names " + lang + " twice"));
       }
     }
     return change(

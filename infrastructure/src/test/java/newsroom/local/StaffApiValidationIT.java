@@ -211,6 +211,21 @@ class StaffApiValidationIT {
         "languages");
     assertProblem(
         call("POST", path, EDITOR, "{\"when\": \"now\"}", "If-Match", etag(story)), 400, "when");
+    // a language named twice (it would be changed twice in one transaction)
+    assertProblem(
+        call("POST", path, EDITOR, "{\"languages\": [\"en\", \"en\"]}", "If-Match", etag(story)),
+        400,
+        "languages");
+    assertProblem(
+        call(
+            "POST",
+            "/articles/" + id(story) + "/unpublish",
+            EDITOR,
+            "{\"languages\": [\"en\", \"ru\", \"en\"]}",
+            "If-Match",
+            etag(story)),
+        400,
+        "languages");
     assertEquals(story, read(id(story)), "nothing changed");
   }
 
