@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import newsroom.story.Story;
@@ -32,7 +34,10 @@ final class BatchIndex implements SiteIndex {
       Comparator.comparing(Position::at).thenComparing(p -> p.id().value());
 
   private final SiteIndex index;
-  private final Map<Object, Object> answers = new ConcurrentHashMap<>();
+
+  /** Each question's answer, or the answer still being read by the page that asked first. */
+  private final Map<Question, CompletableFuture<Object>> answers = new ConcurrentHashMap<>();
+
   private final Map<String, Stretch> stretches = new HashMap<>();
 
   BatchIndex(SiteIndex index) {
@@ -85,7 +90,9 @@ final class BatchIndex implements SiteIndex {
     if (ids.size() < 2) return;
     Map<StoryId, Story> found = index.stories(ids);
     for (StoryId id : ids) {
-      answers.put(new Question("story", id), Optional.ofNullable(found.get(id)));
+      answers.put(
+          new Question("story", id),
+          CompletableFuture.completedFuture(Optional.ofNullable(found.get(id))));
     }
     Map<String, List<Position>> byLanguage = new HashMap<>();
     for (Page page : pages) {
@@ -138,14 +145,33 @@ final class BatchIndex implements SiteIndex {
     }
   }
 
+  /**
+   * The answer to a question, read once per batch: pages rendered side by side that ask the same
+   * question while it is being read wait for that read instead of making their own.
+   */
   @SuppressWarnings("unchecked")
   private <T> T ask(Supplier<T> answer, String method, Object... args) {
     Question question = new Question(method, args);
-    Object known = answers.get(question);
-    if (known != null) return (T) known;
-    T fresh = answer.get();
-    answers.put(question, fresh);
-    return fresh;
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> known = answers.putIfAbsent(question, mine);
+    if (known != null) {
+      try {
+        return (T) known.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException failure) throw failure;
+        throw e;
+      }
+    }
+    try {
+      T fresh = answer.get();
+      mine.complete(fresh);
+      return fresh;
+    } catch (RuntimeException | Error e) {
+      // a failed read is not kept: the pages waiting for it fail with it, later ones ask again
+      answers.remove(question, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
   }
 
   @Override
@@ -168,10 +194,13 @@ final class BatchIndex implements SiteIndex {
     return ask(() -> index.newest(lang, limit), "newest", lang, limit);
   }
 
-  /** Not kept: a month's list is asked by its archive page alone, and a month can be long. */
+  /**
+   * Kept: a month's archive and the month's sitemap ask for the same list, and lists are outlines
+   * (about a kilobyte an entry).
+   */
   @Override
   public List<Entry> between(String lang, Instant from, Instant to, int limit) {
-    return index.between(lang, from, to, limit);
+    return ask(() -> index.between(lang, from, to, limit), "between", lang, from, to, limit);
   }
 
   @Override

@@ -47,6 +47,19 @@ class BatchIndexTest {
   /** Counts what reaches the index underneath. */
   static final class Counting extends ForwardingIndex {
     final AtomicInteger neighbourQueries = new AtomicInteger();
+    final AtomicInteger listQueries = new AtomicInteger();
+
+    @Override
+    public List<Entry> between(String lang, Instant from, Instant to, int limit) {
+      listQueries.incrementAndGet();
+      try {
+        // slow enough that the other pages ask while it is being read
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return super.between(lang, from, to, limit);
+    }
 
     Counting(SiteIndex index) {
       super(index);
@@ -107,6 +120,30 @@ class BatchIndexTest {
       Instant at = s.translation("en").orElseThrow().publishedAt();
       assertEquals(plain.olderThan("en", at, s.id()), batch.olderThan("en", at, s.id()));
       assertEquals(plain.newerThan("en", at, s.id()), batch.newerThan("en", at, s.id()));
+    }
+  }
+
+  @Test
+  void pagesAskingTheSameListTogetherShareOneRead() throws Exception {
+    Story a = publishedAt("First", Instant.parse("2026-10-03T05:00:00Z"));
+    publishedAt("Second", Instant.parse("2026-10-09T05:00:00Z"));
+    Counting counting = new Counting(new InMemorySiteIndex(stories));
+    BatchIndex batch = new BatchIndex(counting);
+    Instant from = Instant.parse("2026-10-01T00:00:00Z");
+    Instant to = Instant.parse("2026-11-01T00:00:00Z");
+    List<Thread> pages = new ArrayList<>();
+    List<List<Entry>> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int i = 0; i < 6; i++) {
+      Thread page = new Thread(() -> answers.add(batch.between("en", from, to, 5000)));
+      pages.add(page);
+      page.start();
+    }
+    for (Thread page : pages) page.join();
+    assertEquals(1, counting.listQueries.get());
+    assertEquals(6, answers.size());
+    for (List<Entry> answer : answers) {
+      assertEquals(2, answer.size());
+      assertEquals(a.id(), answer.get(1).id());
     }
   }
 }
