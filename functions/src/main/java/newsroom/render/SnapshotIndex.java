@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 
@@ -71,40 +72,32 @@ public final class SnapshotIndex implements SiteIndex {
     return oldestFirst.getOrDefault(lang, List.of());
   }
 
-  /**
-   * The index of the first entry after the position (second, id); without an id, the first entry
-   * after that whole second, or with {@code fromSecond}, the first entry of that second.
-   */
-  private static int firstAfter(List<Entry> entries, long second, StoryId id, boolean fromSecond) {
+  /** The index of the first entry for which {@code reached} holds, the entries being in order. */
+  private static int first(List<Entry> entries, Predicate<Entry> reached) {
     int low = 0;
     int high = entries.size();
     while (low < high) {
       int mid = (low + high) >>> 1;
-      Entry e = entries.get(mid);
-      int c = Long.compare(second(e.publishedAt()), second);
-      boolean after;
-      if (c != 0) after = c > 0;
-      else if (id != null) after = e.id().value().compareTo(id.value()) > 0;
-      else after = fromSecond;
-      if (after) high = mid;
+      if (reached.test(entries.get(mid))) high = mid;
       else low = mid + 1;
     }
     return low;
   }
 
-  /** The index of the first entry at or after the position (second, id). */
-  private static int firstFrom(List<Entry> entries, long second, StoryId id) {
-    int low = 0;
-    int high = entries.size();
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      Entry e = entries.get(mid);
-      int c = Long.compare(second(e.publishedAt()), second);
-      if (c == 0) c = e.id().value().compareTo(id.value());
-      if (c >= 0) high = mid;
-      else low = mid + 1;
-    }
-    return low;
+  /** How an entry stands to the position (second, id): its sign. */
+  private static int compare(Entry e, long second, StoryId id) {
+    int c = Long.compare(second(e.publishedAt()), second);
+    return c != 0 ? c : e.id().value().compareTo(id.value());
+  }
+
+  /** The index of the first entry published in or after that second. */
+  private static int fromSecond(List<Entry> entries, long second) {
+    return first(entries, e -> second(e.publishedAt()) >= second);
+  }
+
+  /** The index of the first entry published after that whole second. */
+  private static int afterSecond(List<Entry> entries, long second) {
+    return first(entries, e -> second(e.publishedAt()) > second);
   }
 
   private static List<Entry> newestFirst(List<Entry> oldestFirst) {
@@ -137,9 +130,9 @@ public final class SnapshotIndex implements SiteIndex {
   @Override
   public List<Entry> between(String lang, Instant from, Instant to, int limit) {
     List<Entry> all = published(lang);
-    int start = firstAfter(all, second(from), null, true);
+    int start = fromSecond(all, second(from));
     // the last whole second before `to`, as the table's range is inclusive at a second's precision
-    int end = firstAfter(all, second(to.minusSeconds(1)), null, false);
+    int end = afterSecond(all, second(to.minusSeconds(1)));
     if (end <= start) return List.of();
     return newestFirst(all.subList(Math.max(start, end - limit), end));
   }
@@ -157,18 +150,17 @@ public final class SnapshotIndex implements SiteIndex {
   @Override
   public Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id) {
     List<Entry> all = published(lang);
+    long second = second(publishedAt);
     int before =
-        (id == null
-                ? firstAfter(all, second(publishedAt), null, true)
-                : firstFrom(all, second(publishedAt), id))
-            - 1;
+        (id == null ? fromSecond(all, second) : first(all, e -> compare(e, second, id) >= 0)) - 1;
     return before < 0 ? Optional.empty() : Optional.of(all.get(before));
   }
 
   @Override
   public Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id) {
     List<Entry> all = published(lang);
-    int after = firstAfter(all, second(publishedAt), id, false);
+    long second = second(publishedAt);
+    int after = id == null ? afterSecond(all, second) : first(all, e -> compare(e, second, id) > 0);
     return after >= all.size() ? Optional.empty() : Optional.of(all.get(after));
   }
 

@@ -28,30 +28,19 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The site index on the table's sparse published (GSI1) and category (GSI2) indexes. */
 public final class DynamoSiteIndex implements SiteIndex {
-  /** Every attribute of a translation item but its body (source and HTML). */
-  private static final Map<String, String> OUTLINE_NAMES = outlineNames();
-
-  private static final String OUTLINE_PROJECTION = String.join(", ", OUTLINE_NAMES.keySet());
-
-  /** Every attribute of a story's items that its pages show: all but the bodies' source. */
-  private static final Map<String, String> PAGE_NAMES =
-      names(
+  /** What a translation item holds besides its body: its keys and its outline. */
+  private static final List<String> TRANSLATION_OUTLINE =
+      List.of(
           Items.PK,
           Items.SK,
           Items.ID,
           Items.LANG,
           Items.CATEGORY,
-          Items.TAGS,
-          Items.AUTHOR,
           Items.IMAGE,
-          Items.VERSION,
-          Items.CREATED_AT,
-          Items.CREATED_BY,
           Items.TITLE,
           Items.LEAD,
           Items.DATELINE,
           Items.FORMAT,
-          Items.BODY_HTML,
           Items.SLUG,
           Items.STATUS,
           Items.PUBLISHED_AT,
@@ -59,6 +48,30 @@ public final class DynamoSiteIndex implements SiteIndex {
           Items.IMAGE_ALT,
           Items.UPDATED_AT,
           Items.UPDATED_BY);
+
+  /**
+   * What lists read: the outline and the excerpt, exactly what the template projects into GSI1 and
+   * GSI2 besides the table's keys.
+   */
+  private static final Map<String, String> OUTLINE_NAMES =
+      names(TRANSLATION_OUTLINE, List.of(Items.EXCERPT));
+
+  private static final String OUTLINE_PROJECTION = String.join(", ", OUTLINE_NAMES.keySet());
+
+  /**
+   * What pages read of a story's items: the META item's attributes and the translations' outlines
+   * with their HTML, but not the bodies' source.
+   */
+  private static final Map<String, String> PAGE_NAMES =
+      names(
+          TRANSLATION_OUTLINE,
+          List.of(
+              Items.TAGS,
+              Items.AUTHOR,
+              Items.VERSION,
+              Items.CREATED_AT,
+              Items.CREATED_BY,
+              Items.BODY_HTML));
 
   /**
    * Entries per page of {@link #all}. A page is at most 1 MB anyway; the limit keeps each request's
@@ -257,33 +270,11 @@ public final class DynamoSiteIndex implements SiteIndex {
         };
   }
 
-  private static Map<String, String> outlineNames() {
-    // exactly what the template projects into GSI1 and GSI2, besides the table's keys
-    return names(
-        Items.PK,
-        Items.SK,
-        Items.ID,
-        Items.LANG,
-        Items.CATEGORY,
-        Items.IMAGE,
-        Items.TITLE,
-        Items.LEAD,
-        Items.DATELINE,
-        Items.FORMAT,
-        Items.SLUG,
-        Items.STATUS,
-        Items.PUBLISHED_AT,
-        Items.CAPTION,
-        Items.IMAGE_ALT,
-        Items.UPDATED_AT,
-        Items.UPDATED_BY,
-        Items.EXCERPT);
-  }
-
   /** Placeholders for attribute names, since some of them are reserved words in expressions. */
-  private static Map<String, String> names(String... attributes) {
+  private static Map<String, String> names(List<String> attributes, List<String> more) {
     Map<String, String> names = new LinkedHashMap<>();
-    for (int i = 0; i < attributes.length; i++) names.put("#a" + i, attributes[i]);
+    for (String a : attributes) names.put("#a" + names.size(), a);
+    for (String a : more) names.put("#a" + names.size(), a);
     return names;
   }
 

@@ -160,7 +160,8 @@ public final class NewsroomLocal {
     }
   }
 
-  static Config localConfig(String siteUrl) {
+  /** The local stack's configuration, with the CDN emulator's address as the site's. */
+  public static Config localConfig(String siteUrl) {
     return Config.from(
         Map.of(
             "TABLE_NAME",
@@ -177,7 +178,8 @@ public final class NewsroomLocal {
             "Asia/Almaty"));
   }
 
-  static Services offline(Config config, DynamoDbClient dynamo, SiteBucket bucket) {
+  /** Services on the local stack's table and bucket, without uploads, queue or CDN. */
+  public static Services offline(Config config, DynamoDbClient dynamo, SiteBucket bucket) {
     return Services.wire(
         config,
         dynamo,

@@ -27,10 +27,10 @@ import newsroom.Services;
 import newsroom.local.CloudTemplate;
 import newsroom.local.Emulators;
 import newsroom.local.LocalCloud;
+import newsroom.local.NewsroomLocal;
 import newsroom.local.TableDefinition;
 import newsroom.render.FullSite;
 import newsroom.render.SiteWriter;
-import newsroom.site.Config;
 import newsroom.store.DynamoStoryRepository;
 import newsroom.store.S3SiteBucket;
 import newsroom.story.Actor;
@@ -123,17 +123,12 @@ final class CorpusLoad {
       long renderMillis = 0;
       int pages = 0;
       if (fillBucket) {
-        Config config = config("http://localhost:" + (8080 + offset));
+        // the stack's own configuration and wiring, so the bucket holds what it would render
         Services services =
-            Services.wire(
-                config,
+            NewsroomLocal.offline(
+                NewsroomLocal.localConfig("http://localhost:" + (8080 + offset)),
                 dynamo,
-                new S3SiteBucket(s3, LocalCloud.BUCKET),
-                (key, type, length, valid) -> {
-                  throw new UnsupportedOperationException("no uploads here");
-                },
-                new Services.Edges(paths -> {}, messages -> {}),
-                Clock.systemUTC());
+                new S3SiteBucket(s3, LocalCloud.BUCKET));
         long render = System.nanoTime();
         SiteWriter.Result result =
             services.writer().write(FullSite.pages(services.index(), services.config()));
@@ -152,25 +147,6 @@ final class CorpusLoad {
       out.put("totalMs", (System.nanoTime() - started) / 1_000_000);
       args.emit(out);
     }
-  }
-
-  static Config config(String siteUrl) {
-    return Config.from(
-        Map.of(
-            "TABLE_NAME",
-            LocalCloud.TABLE,
-            "BUCKET_NAME",
-            LocalCloud.BUCKET,
-            "LANGUAGES",
-            String.join(",", Corpus.LANGUAGES),
-            "DEFAULT_LANGUAGE",
-            "kk",
-            "SITE_URL",
-            siteUrl,
-            "TIME_ZONE",
-            ZONE.getId(),
-            "AWS_REGION",
-            Emulators.REGION));
   }
 
   /** Titles whose slugs no earlier story holds, as the API's slug claim would insist. */
