@@ -16,130 +16,124 @@ import newsroom.story.Translation;
 
 /** The API's JSON shapes of stories, read field by field and written the same way. */
 final class ArticleJson {
-  static final Set<String> STORY_FIELDS =
-      Set.of("category", "tags", "author", "image", "translations");
-  static final Set<String> IMAGE_FIELDS = Set.of("src");
-  static final Set<String> TRANSLATION_FIELDS =
-      Set.of("title", "lead", "dateline", "body", "format", "slug", "caption", "imageAlt");
+    static final Set<String> STORY_FIELDS = Set.of("category", "tags", "author", "image", "translations");
+    static final Set<String> IMAGE_FIELDS = Set.of("src");
+    static final Set<String> TRANSLATION_FIELDS =
+            Set.of("title", "lead", "dateline", "body", "format", "slug", "caption", "imageAlt");
 
-  private ArticleJson() {}
+    private ArticleJson() {}
 
-  static StoryInput story(ObjectNode node) {
-    List<FieldError> errors = new ArrayList<>();
-    Json.onlyFields(node, "", STORY_FIELDS, errors);
-    String category = Json.string(node, "category", "", errors);
-    List<String> tags = Json.strings(node, "tags", "", errors);
-    String author = Json.string(node, "author", "", errors);
-    String imageSrc = null;
-    JsonNode image = node.get("image");
-    if (image != null && !image.isNull()) {
-      if (!image.isObject()) {
-        errors.add(new FieldError("image", "must be an object with src"));
-      } else {
-        Json.onlyFields(image, "image.", IMAGE_FIELDS, errors);
-        imageSrc = Json.string(image, "src", "image.", errors);
-        if (imageSrc == null) errors.add(new FieldError("image.src", "is required"));
-      }
-    }
-    Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
-    JsonNode langs = node.get("translations");
-    if (langs == null || langs.isNull()) {
-      errors.add(new FieldError("translations", "is required"));
-    } else if (!langs.isObject()) {
-      errors.add(new FieldError("translations", "must be an object keyed by language"));
-    } else {
-      langs
-          .fields()
-          .forEachRemaining(
-              e -> {
+    static StoryInput story(ObjectNode node) {
+        List<FieldError> errors = new ArrayList<>();
+        Json.onlyFields(node, "", STORY_FIELDS, errors);
+        String category = Json.string(node, "category", "", errors);
+        List<String> tags = Json.strings(node, "tags", "", errors);
+        String author = Json.string(node, "author", "", errors);
+        String imageSrc = null;
+        JsonNode image = node.get("image");
+        if (image != null && !image.isNull()) {
+            if (!image.isObject()) {
+                errors.add(new FieldError("image", "must be an object with src"));
+            } else {
+                Json.onlyFields(image, "image.", IMAGE_FIELDS, errors);
+                imageSrc = Json.string(image, "src", "image.", errors);
+                if (imageSrc == null) errors.add(new FieldError("image.src", "is required"));
+            }
+        }
+        Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
+        JsonNode langs = node.get("translations");
+        if (langs == null || langs.isNull()) {
+            errors.add(new FieldError("translations", "is required"));
+        } else if (!langs.isObject()) {
+            errors.add(new FieldError("translations", "must be an object keyed by language"));
+        } else {
+            langs.fields().forEachRemaining(e -> {
                 String prefix = "translations." + e.getKey() + ".";
                 if (!e.getValue().isObject()) {
-                  errors.add(new FieldError("translations." + e.getKey(), "must be an object"));
+                    errors.add(new FieldError("translations." + e.getKey(), "must be an object"));
                 } else {
-                  translations.put(e.getKey(), translation(e.getValue(), prefix, errors));
+                    translations.put(e.getKey(), translation(e.getValue(), prefix, errors));
                 }
-              });
+            });
+        }
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        return new StoryInput(category, tags, author, imageSrc, translations);
     }
-    if (!errors.isEmpty()) throw ApiException.invalid(errors);
-    return new StoryInput(category, tags, author, imageSrc, translations);
-  }
 
-  static StoryInput.TranslationInput translation(ObjectNode node) {
-    List<FieldError> errors = new ArrayList<>();
-    StoryInput.TranslationInput input = translation(node, "", errors);
-    if (!errors.isEmpty()) throw ApiException.invalid(errors);
-    return input;
-  }
-
-  private static StoryInput.TranslationInput translation(
-      JsonNode node, String prefix, List<FieldError> errors) {
-    Json.onlyFields(node, prefix, TRANSLATION_FIELDS, errors);
-    String format = Json.string(node, "format", prefix, errors);
-    BodyFormat bodyFormat = BodyFormat.MARKDOWN;
-    if ("html".equals(format)) bodyFormat = BodyFormat.HTML;
-    else if (format != null && !"markdown".equals(format)) {
-      errors.add(new FieldError(prefix + "format", "must be markdown or html"));
+    static StoryInput.TranslationInput translation(ObjectNode node) {
+        List<FieldError> errors = new ArrayList<>();
+        StoryInput.TranslationInput input = translation(node, "", errors);
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        return input;
     }
-    return new StoryInput.TranslationInput(
-        Json.string(node, "title", prefix, errors),
-        Json.string(node, "lead", prefix, errors),
-        Json.string(node, "dateline", prefix, errors),
-        Json.string(node, "body", prefix, errors),
-        bodyFormat,
-        Json.string(node, "slug", prefix, errors),
-        Json.string(node, "caption", prefix, errors),
-        Json.string(node, "imageAlt", prefix, errors));
-  }
 
-  static ObjectNode write(Story story) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
-    node.put("id", story.id().value());
-    node.put("version", story.version());
-    node.put("category", story.category());
-    var tags = node.putArray("tags");
-    story.tags().forEach(tags::add);
-    node.put("author", story.author());
-    if (story.image() == null) node.putNull("image");
-    else node.putObject("image").put("src", story.image().src());
-    node.put("createdAt", story.createdAt().toString());
-    node.put("createdBy", story.createdBy());
-    node.put("updatedAt", story.updatedAt().toString());
-    node.put("updatedBy", story.updatedBy());
-    ObjectNode translations = node.putObject("translations");
-    for (Translation t : story.translations().values()) {
-      ObjectNode out = translations.putObject(t.lang());
-      out.put("title", t.title());
-      out.put("lead", t.lead());
-      out.put("dateline", t.dateline());
-      out.put("body", t.bodySource());
-      out.put("format", t.format().wire());
-      out.put("slug", t.slug());
-      out.put("status", t.status().wire());
-      if (t.publishedAt() == null) out.putNull("publishedAt");
-      else out.put("publishedAt", t.publishedAt().toString());
-      out.put("url", t.path());
-      if (t.caption() == null) out.putNull("caption");
-      else out.put("caption", t.caption());
-      if (t.imageAlt() == null) out.putNull("imageAlt");
-      else out.put("imageAlt", t.imageAlt());
-      out.put("updatedAt", t.updatedAt().toString());
-      out.put("updatedBy", t.updatedBy());
+    private static StoryInput.TranslationInput translation(JsonNode node, String prefix, List<FieldError> errors) {
+        Json.onlyFields(node, prefix, TRANSLATION_FIELDS, errors);
+        String format = Json.string(node, "format", prefix, errors);
+        BodyFormat bodyFormat = BodyFormat.MARKDOWN;
+        if ("html".equals(format)) bodyFormat = BodyFormat.HTML;
+        else if (format != null && !"markdown".equals(format)) {
+            errors.add(new FieldError(prefix + "format", "must be markdown or html"));
+        }
+        return new StoryInput.TranslationInput(
+                Json.string(node, "title", prefix, errors),
+                Json.string(node, "lead", prefix, errors),
+                Json.string(node, "dateline", prefix, errors),
+                Json.string(node, "body", prefix, errors),
+                bodyFormat,
+                Json.string(node, "slug", prefix, errors),
+                Json.string(node, "caption", prefix, errors),
+                Json.string(node, "imageAlt", prefix, errors));
     }
-    return node;
-  }
 
-  static ObjectNode revisions(List<Revision> revisions) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
-    var items = node.putArray("items");
-    for (Revision r : revisions) {
-      items
-          .addObject()
-          .put("at", r.at().toString())
-          .put("lang", r.lang())
-          .put("action", r.action())
-          .put("by", r.by())
-          .put("version", r.version());
+    static ObjectNode write(Story story) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("id", story.id().value());
+        node.put("version", story.version());
+        node.put("category", story.category());
+        var tags = node.putArray("tags");
+        story.tags().forEach(tags::add);
+        node.put("author", story.author());
+        if (story.image() == null) node.putNull("image");
+        else node.putObject("image").put("src", story.image().src());
+        node.put("createdAt", story.createdAt().toString());
+        node.put("createdBy", story.createdBy());
+        node.put("updatedAt", story.updatedAt().toString());
+        node.put("updatedBy", story.updatedBy());
+        ObjectNode translations = node.putObject("translations");
+        for (Translation t : story.translations().values()) {
+            ObjectNode out = translations.putObject(t.lang());
+            out.put("title", t.title());
+            out.put("lead", t.lead());
+            out.put("dateline", t.dateline());
+            out.put("body", t.bodySource());
+            out.put("format", t.format().wire());
+            out.put("slug", t.slug());
+            out.put("status", t.status().wire());
+            if (t.publishedAt() == null) out.putNull("publishedAt");
+            else out.put("publishedAt", t.publishedAt().toString());
+            out.put("url", t.path());
+            if (t.caption() == null) out.putNull("caption");
+            else out.put("caption", t.caption());
+            if (t.imageAlt() == null) out.putNull("imageAlt");
+            else out.put("imageAlt", t.imageAlt());
+            out.put("updatedAt", t.updatedAt().toString());
+            out.put("updatedBy", t.updatedBy());
+        }
+        return node;
     }
-    return node;
-  }
+
+    static ObjectNode revisions(List<Revision> revisions) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        var items = node.putArray("items");
+        for (Revision r : revisions) {
+            items.addObject()
+                    .put("at", r.at().toString())
+                    .put("lang", r.lang())
+                    .put("action", r.action())
+                    .put("by", r.by())
+                    .put("version", r.version());
+        }
+        return node;
+    }
 }

@@ -33,361 +33,347 @@ import newsroom.story.StoryRepository;
 
 /** The API's routes: each one reads its request, calls the newsroom once, and shapes the answer. */
 final class Articles {
-  static final Map<String, String> IMAGE_TYPES =
-      Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "image/gif", "gif");
-  static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
-  private static final Duration UPLOAD_WINDOW = Duration.ofMinutes(10);
+    static final Map<String, String> IMAGE_TYPES =
+            Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "image/gif", "gif");
+    static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
+    private static final Duration UPLOAD_WINDOW = Duration.ofMinutes(10);
 
-  private final Services services;
-  private final String openApi;
+    private final Services services;
+    private final String openApi;
 
-  Articles(Services services) {
-    this.services = services;
-    this.openApi = resource("openapi.json");
-  }
-
-  APIGatewayV2HTTPResponse answer(Request request) {
-    String route = request.routeKey();
-    if (route.equals("GET /openapi.json")) {
-      return Responses.raw(
-          200, "application/json", openApi, Map.of("Cache-Control", "public, max-age=300"));
+    Articles(Services services) {
+        this.services = services;
+        this.openApi = resource("openapi.json");
     }
-    Actor actor =
-        request
-            .actor()
-            .orElseThrow(
-                () -> ApiException.of(401, "Unauthorized", "A valid bearer token is required."));
-    return switch (route) {
-      case "POST /articles" -> create(actor, request);
-      case "GET /articles" -> list(actor, request);
-      case "GET /articles/{id}" -> read(actor, request);
-      case "PUT /articles/{id}" -> replace(actor, request);
-      case "DELETE /articles/{id}" -> delete(actor, request);
-      case "PUT /articles/{id}/translations/{lang}" -> putTranslation(actor, request);
-      case "DELETE /articles/{id}/translations/{lang}" -> deleteTranslation(actor, request);
-      case "POST /articles/{id}/publish" -> publish(actor, request);
-      case "POST /articles/{id}/unpublish" -> unpublish(actor, request);
-      case "GET /articles/{id}/preview/{lang}" -> preview(actor, request);
-      case "GET /articles/{id}/revisions" -> revisions(actor, request);
-      case "POST /media" -> media(actor, request);
-      case "POST /site/rebuild" -> rebuild(actor);
-      default -> throw ApiException.of(404, "Not found", "No such route.");
-    };
-  }
 
-  private APIGatewayV2HTTPResponse create(Actor actor, Request request) {
-    requireWriter(actor);
-    var input = ArticleJson.story(Json.object(request.body(), request.base64(), false));
-    Story story = done(services.stories().create(actor, input));
-    return storyResponse(201, story, Map.of("Location", "/articles/" + story.id().value()));
-  }
-
-  private APIGatewayV2HTTPResponse list(Actor actor, Request request) {
-    requireWriter(actor);
-    Map<String, String> q = request.query();
-    List<FieldError> errors = new ArrayList<>();
-    for (String name : q.keySet()) {
-      if (!Set.of("status", "lang", "category", "cursor", "limit").contains(name)) {
-        errors.add(new FieldError(name, "unknown query parameter"));
-      }
+    APIGatewayV2HTTPResponse answer(Request request) {
+        String route = request.routeKey();
+        if (route.equals("GET /openapi.json")) {
+            return Responses.raw(200, "application/json", openApi, Map.of("Cache-Control", "public, max-age=300"));
+        }
+        Actor actor = request.actor()
+                .orElseThrow(() -> ApiException.of(401, "Unauthorized", "A valid bearer token is required."));
+        return switch (route) {
+            case "POST /articles" -> create(actor, request);
+            case "GET /articles" -> list(actor, request);
+            case "GET /articles/{id}" -> read(actor, request);
+            case "PUT /articles/{id}" -> replace(actor, request);
+            case "DELETE /articles/{id}" -> delete(actor, request);
+            case "PUT /articles/{id}/translations/{lang}" -> putTranslation(actor, request);
+            case "DELETE /articles/{id}/translations/{lang}" -> deleteTranslation(actor, request);
+            case "POST /articles/{id}/publish" -> publish(actor, request);
+            case "POST /articles/{id}/unpublish" -> unpublish(actor, request);
+            case "GET /articles/{id}/preview/{lang}" -> preview(actor, request);
+            case "GET /articles/{id}/revisions" -> revisions(actor, request);
+            case "POST /media" -> media(actor, request);
+            case "POST /site/rebuild" -> rebuild(actor);
+            default -> throw ApiException.of(404, "Not found", "No such route.");
+        };
     }
-    Optional<Status> status = Optional.empty();
-    if (q.containsKey("status")) {
-      try {
-        status = Optional.of(Status.fromWire(q.get("status")));
-      } catch (IllegalArgumentException e) {
-        errors.add(new FieldError("status", "must be draft, scheduled or published"));
-      }
+
+    private APIGatewayV2HTTPResponse create(Actor actor, Request request) {
+        requireWriter(actor);
+        var input = ArticleJson.story(Json.object(request.body(), request.base64(), false));
+        Story story = done(services.stories().create(actor, input));
+        return storyResponse(
+                201, story, Map.of("Location", "/articles/" + story.id().value()));
     }
-    Optional<String> lang = Optional.ofNullable(q.get("lang"));
-    if (lang.isPresent() && !services.config().languages().contains(lang.get())) {
-      errors.add(new FieldError("lang", "must be one of " + services.config().languages()));
+
+    private APIGatewayV2HTTPResponse list(Actor actor, Request request) {
+        requireWriter(actor);
+        Map<String, String> q = request.query();
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : q.keySet()) {
+            if (!Set.of("status", "lang", "category", "cursor", "limit").contains(name)) {
+                errors.add(new FieldError(name, "unknown query parameter"));
+            }
+        }
+        Optional<Status> status = Optional.empty();
+        if (q.containsKey("status")) {
+            try {
+                status = Optional.of(Status.fromWire(q.get("status")));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be draft, scheduled or published"));
+            }
+        }
+        Optional<String> lang = Optional.ofNullable(q.get("lang"));
+        if (lang.isPresent() && !services.config().languages().contains(lang.get())) {
+            errors.add(
+                    new FieldError("lang", "must be one of " + services.config().languages()));
+        }
+        Optional<String> category = Optional.ofNullable(q.get("category"));
+        if (category.isPresent() && !services.config().categories().contains(category.get())) {
+            errors.add(new FieldError(
+                    "category", "must be one of " + services.config().categories()));
+        }
+        int limit = 20;
+        if (q.containsKey("limit")) {
+            try {
+                limit = Integer.parseInt(q.get("limit"));
+                if (limit < 1 || limit > 100) errors.add(new FieldError("limit", "must be 1 to 100"));
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("limit", "must be a number from 1 to 100"));
+            }
+        }
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        StoryRepository.Page<Story> page;
+        try {
+            page = services.stories()
+                    .list(
+                            new StoryRepository.StoryFilter(status, lang, category),
+                            Optional.ofNullable(q.get("cursor")),
+                            limit);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("cursor", "is not a cursor this API returned");
+        }
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        var items = body.putArray("items");
+        page.items().forEach(s -> items.add(ArticleJson.write(s)));
+        if (page.nextCursor().isPresent())
+            body.put("nextCursor", page.nextCursor().get());
+        else body.putNull("nextCursor");
+        return Responses.json(200, body, Map.of());
     }
-    Optional<String> category = Optional.ofNullable(q.get("category"));
-    if (category.isPresent() && !services.config().categories().contains(category.get())) {
-      errors.add(new FieldError("category", "must be one of " + services.config().categories()));
+
+    private APIGatewayV2HTTPResponse read(Actor actor, Request request) {
+        requireWriter(actor);
+        Story story = found(id(request));
+        return storyResponse(200, story, Map.of());
     }
-    int limit = 20;
-    if (q.containsKey("limit")) {
-      try {
-        limit = Integer.parseInt(q.get("limit"));
-        if (limit < 1 || limit > 100) errors.add(new FieldError("limit", "must be 1 to 100"));
-      } catch (NumberFormatException e) {
-        errors.add(new FieldError("limit", "must be a number from 1 to 100"));
-      }
+
+    private APIGatewayV2HTTPResponse replace(Actor actor, Request request) {
+        requireWriter(actor);
+        StoryId id = id(request);
+        long version = ifMatch(request);
+        var input = ArticleJson.story(Json.object(request.body(), request.base64(), false));
+        return storyResponse(200, done(services.stories().replace(actor, id, version, input)), Map.of());
     }
-    if (!errors.isEmpty()) throw ApiException.invalid(errors);
-    StoryRepository.Page<Story> page;
-    try {
-      page =
-          services
-              .stories()
-              .list(
-                  new StoryRepository.StoryFilter(status, lang, category),
-                  Optional.ofNullable(q.get("cursor")),
-                  limit);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("cursor", "is not a cursor this API returned");
+
+    private APIGatewayV2HTTPResponse delete(Actor actor, Request request) {
+        requireEditor(actor);
+        StoryId id = id(request);
+        long version = ifMatch(request);
+        done(services.stories().delete(actor, id, version));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(204)
+                .withHeaders(Map.of())
+                .build();
     }
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    var items = body.putArray("items");
-    page.items().forEach(s -> items.add(ArticleJson.write(s)));
-    if (page.nextCursor().isPresent()) body.put("nextCursor", page.nextCursor().get());
-    else body.putNull("nextCursor");
-    return Responses.json(200, body, Map.of());
-  }
 
-  private APIGatewayV2HTTPResponse read(Actor actor, Request request) {
-    requireWriter(actor);
-    Story story = found(id(request));
-    return storyResponse(200, story, Map.of());
-  }
-
-  private APIGatewayV2HTTPResponse replace(Actor actor, Request request) {
-    requireWriter(actor);
-    StoryId id = id(request);
-    long version = ifMatch(request);
-    var input = ArticleJson.story(Json.object(request.body(), request.base64(), false));
-    return storyResponse(
-        200, done(services.stories().replace(actor, id, version, input)), Map.of());
-  }
-
-  private APIGatewayV2HTTPResponse delete(Actor actor, Request request) {
-    requireEditor(actor);
-    StoryId id = id(request);
-    long version = ifMatch(request);
-    done(services.stories().delete(actor, id, version));
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
-  }
-
-  private APIGatewayV2HTTPResponse putTranslation(Actor actor, Request request) {
-    requireWriter(actor);
-    StoryId id = id(request);
-    String lang = lang(request);
-    long version = ifMatch(request);
-    var input = ArticleJson.translation(Json.object(request.body(), request.base64(), false));
-    return storyResponse(
-        200, done(services.stories().putTranslation(actor, id, lang, version, input)), Map.of());
-  }
-
-  private APIGatewayV2HTTPResponse deleteTranslation(Actor actor, Request request) {
-    requireWriter(actor);
-    StoryId id = id(request);
-    String lang = lang(request);
-    long version = ifMatch(request);
-    return storyResponse(
-        200, done(services.stories().deleteTranslation(actor, id, lang, version)), Map.of());
-  }
-
-  private APIGatewayV2HTTPResponse publish(Actor actor, Request request) {
-    requireEditor(actor);
-    StoryId id = id(request);
-    long version = ifMatch(request);
-    ObjectNode body = Json.object(request.body(), request.base64(), true);
-    List<FieldError> errors = new ArrayList<>();
-    Json.onlyFields(body, "", Set.of("languages", "at"), errors);
-    List<String> langs = Json.strings(body, "languages", "", errors);
-    String at = Json.string(body, "at", "", errors);
-    Optional<Instant> when = Optional.empty();
-    if (at != null) {
-      try {
-        when = Optional.of(OffsetDateTime.parse(at).toInstant());
-      } catch (DateTimeParseException e) {
-        errors.add(new FieldError("at", "must be an ISO-8601 date-time with offset"));
-      }
+    private APIGatewayV2HTTPResponse putTranslation(Actor actor, Request request) {
+        requireWriter(actor);
+        StoryId id = id(request);
+        String lang = lang(request);
+        long version = ifMatch(request);
+        var input = ArticleJson.translation(Json.object(request.body(), request.base64(), false));
+        return storyResponse(200, done(services.stories().putTranslation(actor, id, lang, version, input)), Map.of());
     }
-    if (!errors.isEmpty()) throw ApiException.invalid(errors);
-    return storyResponse(
-        200, done(services.stories().publish(actor, id, version, langs, when)), Map.of());
-  }
 
-  private APIGatewayV2HTTPResponse unpublish(Actor actor, Request request) {
-    requireEditor(actor);
-    StoryId id = id(request);
-    long version = ifMatch(request);
-    ObjectNode body = Json.object(request.body(), request.base64(), true);
-    List<FieldError> errors = new ArrayList<>();
-    Json.onlyFields(body, "", Set.of("languages"), errors);
-    List<String> langs = Json.strings(body, "languages", "", errors);
-    if (!errors.isEmpty()) throw ApiException.invalid(errors);
-    return storyResponse(
-        200, done(services.stories().unpublish(actor, id, version, langs)), Map.of());
-  }
-
-  private APIGatewayV2HTTPResponse preview(Actor actor, Request request) {
-    requireWriter(actor);
-    StoryId id = id(request);
-    String lang = lang(request);
-    Story story = found(id);
-    if (story.translation(lang).isEmpty()) {
-      throw ApiException.of(404, "Not found", "The story has no " + lang + " translation.");
+    private APIGatewayV2HTTPResponse deleteTranslation(Actor actor, Request request) {
+        requireWriter(actor);
+        StoryId id = id(request);
+        String lang = lang(request);
+        long version = ifMatch(request);
+        return storyResponse(200, done(services.stories().deleteTranslation(actor, id, lang, version)), Map.of());
     }
-    byte[] html = services.renderer().preview(story, lang);
-    return Responses.raw(
-        200,
-        "text/html; charset=utf-8",
-        new String(html, StandardCharsets.UTF_8),
-        Map.of("Cache-Control", "no-store", "ETag", story.etag()));
-  }
 
-  private APIGatewayV2HTTPResponse revisions(Actor actor, Request request) {
-    requireWriter(actor);
-    StoryId id = id(request);
-    found(id);
-    return Responses.json(200, ArticleJson.revisions(services.stories().revisions(id)), Map.of());
-  }
-
-  private APIGatewayV2HTTPResponse media(Actor actor, Request request) {
-    requireWriter(actor);
-    ObjectNode body = Json.object(request.body(), request.base64(), false);
-    List<FieldError> errors = new ArrayList<>();
-    Json.onlyFields(body, "", Set.of("contentType", "size"), errors);
-    String type = Json.string(body, "contentType", "", errors);
-    JsonNode size = body.get("size");
-    if (type == null || !IMAGE_TYPES.containsKey(type.toLowerCase(Locale.ROOT))) {
-      errors.add(new FieldError("contentType", "must be one of " + IMAGE_TYPES.keySet()));
+    private APIGatewayV2HTTPResponse publish(Actor actor, Request request) {
+        requireEditor(actor);
+        StoryId id = id(request);
+        long version = ifMatch(request);
+        ObjectNode body = Json.object(request.body(), request.base64(), true);
+        List<FieldError> errors = new ArrayList<>();
+        Json.onlyFields(body, "", Set.of("languages", "at"), errors);
+        List<String> langs = Json.strings(body, "languages", "", errors);
+        String at = Json.string(body, "at", "", errors);
+        Optional<Instant> when = Optional.empty();
+        if (at != null) {
+            try {
+                when = Optional.of(OffsetDateTime.parse(at).toInstant());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("at", "must be an ISO-8601 date-time with offset"));
+            }
+        }
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        return storyResponse(200, done(services.stories().publish(actor, id, version, langs, when)), Map.of());
     }
-    if (size == null
-        || !size.canConvertToLong()
-        || !size.isIntegralNumber()
-        || size.asLong() < 1
-        || size.asLong() > MAX_IMAGE_BYTES) {
-      errors.add(
-          new FieldError("size", "must be a whole number of bytes from 1 to " + MAX_IMAGE_BYTES));
+
+    private APIGatewayV2HTTPResponse unpublish(Actor actor, Request request) {
+        requireEditor(actor);
+        StoryId id = id(request);
+        long version = ifMatch(request);
+        ObjectNode body = Json.object(request.body(), request.base64(), true);
+        List<FieldError> errors = new ArrayList<>();
+        Json.onlyFields(body, "", Set.of("languages"), errors);
+        List<String> langs = Json.strings(body, "languages", "", errors);
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        return storyResponse(200, done(services.stories().unpublish(actor, id, version, langs)), Map.of());
     }
-    if (!errors.isEmpty()) throw ApiException.invalid(errors);
-    String contentType = type.toLowerCase(Locale.ROOT);
-    Instant now = services.clock().instant();
-    var date = now.atOffset(ZoneOffset.UTC);
-    String key =
-        String.format(
-            Locale.ROOT,
-            "media/%04d/%02d/%s.%s",
-            date.getYear(),
-            date.getMonthValue(),
-            UUID.randomUUID(),
-            IMAGE_TYPES.get(contentType));
-    var url = services.media().presignPut(key, contentType, size.asLong(), UPLOAD_WINDOW);
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("src", "/" + key);
-    out.put("uploadUrl", url.toString());
-    out.put("method", "PUT");
-    out.putObject("headers")
-        .put("Content-Type", contentType)
-        .put("Content-Length", Long.toString(size.asLong()))
-        // signed into the URL: an upload without it is refused
-        .put("Cache-Control", MediaUploads.CACHE_CONTROL);
-    out.put("expiresAt", now.plus(UPLOAD_WINDOW).toString());
-    return Responses.json(201, out, Map.of("Location", "/" + key));
-  }
 
-  private APIGatewayV2HTTPResponse rebuild(Actor actor) {
-    if (!actor.isAdmin()) throw forbidden("Only admins start a full rebuild.");
-    services.rebuildQueue().send(List.of(RebuildHandler.PLAN));
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("status", "accepted");
-    return Responses.json(202, out, Map.of());
-  }
-
-  // --- shared request parts
-
-  private StoryId id(Request request) {
-    String raw = request.path("id");
-    if (!StoryId.isValid(raw)) throw ApiException.of(404, "Not found", "No story has this id.");
-    return new StoryId(raw);
-  }
-
-  private String lang(Request request) {
-    String lang = request.path("lang");
-    if (!services.config().languages().contains(lang)) {
-      throw ApiException.of(
-          404, "Not found", "Unknown language; use one of " + services.config().languages() + ".");
+    private APIGatewayV2HTTPResponse preview(Actor actor, Request request) {
+        requireWriter(actor);
+        StoryId id = id(request);
+        String lang = lang(request);
+        Story story = found(id);
+        if (story.translation(lang).isEmpty()) {
+            throw ApiException.of(404, "Not found", "The story has no " + lang + " translation.");
+        }
+        byte[] html = services.renderer().preview(story, lang);
+        return Responses.raw(
+                200,
+                "text/html; charset=utf-8",
+                new String(html, StandardCharsets.UTF_8),
+                Map.of("Cache-Control", "no-store", "ETag", story.etag()));
     }
-    return lang;
-  }
 
-  private Story found(StoryId id) {
-    return services
-        .stories()
-        .find(id)
-        .orElseThrow(() -> ApiException.of(404, "Not found", "No story has this id."));
-  }
-
-  /** The version the client read, from If-Match: required for every change to an existing story. */
-  private static long ifMatch(Request request) {
-    String header =
-        request
-            .header("If-Match")
-            .orElseThrow(
-                () ->
-                    ApiException.of(
-                        428,
-                        "Precondition required",
-                        "Send If-Match with the ETag you last read."));
-    String value = header.strip();
-    if (value.startsWith("W/")) value = value.substring(2);
-    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-      value = value.substring(1, value.length() - 1);
+    private APIGatewayV2HTTPResponse revisions(Actor actor, Request request) {
+        requireWriter(actor);
+        StoryId id = id(request);
+        found(id);
+        return Responses.json(200, ArticleJson.revisions(services.stories().revisions(id)), Map.of());
     }
-    try {
-      long version = Long.parseLong(value);
-      if (version < 1) throw new NumberFormatException();
-      return version;
-    } catch (NumberFormatException e) {
-      throw ApiException.of(
-          412, "Precondition failed", "If-Match does not match the current version.");
+
+    private APIGatewayV2HTTPResponse media(Actor actor, Request request) {
+        requireWriter(actor);
+        ObjectNode body = Json.object(request.body(), request.base64(), false);
+        List<FieldError> errors = new ArrayList<>();
+        Json.onlyFields(body, "", Set.of("contentType", "size"), errors);
+        String type = Json.string(body, "contentType", "", errors);
+        JsonNode size = body.get("size");
+        if (type == null || !IMAGE_TYPES.containsKey(type.toLowerCase(Locale.ROOT))) {
+            errors.add(new FieldError("contentType", "must be one of " + IMAGE_TYPES.keySet()));
+        }
+        if (size == null
+                || !size.canConvertToLong()
+                || !size.isIntegralNumber()
+                || size.asLong() < 1
+                || size.asLong() > MAX_IMAGE_BYTES) {
+            errors.add(new FieldError("size", "must be a whole number of bytes from 1 to " + MAX_IMAGE_BYTES));
+        }
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        String contentType = type.toLowerCase(Locale.ROOT);
+        Instant now = services.clock().instant();
+        var date = now.atOffset(ZoneOffset.UTC);
+        String key = String.format(
+                Locale.ROOT,
+                "media/%04d/%02d/%s.%s",
+                date.getYear(),
+                date.getMonthValue(),
+                UUID.randomUUID(),
+                IMAGE_TYPES.get(contentType));
+        var url = services.media().presignPut(key, contentType, size.asLong(), UPLOAD_WINDOW);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("src", "/" + key);
+        out.put("uploadUrl", url.toString());
+        out.put("method", "PUT");
+        out.putObject("headers")
+                .put("Content-Type", contentType)
+                .put("Content-Length", Long.toString(size.asLong()))
+                // signed into the URL: an upload without it is refused
+                .put("Cache-Control", MediaUploads.CACHE_CONTROL);
+        out.put("expiresAt", now.plus(UPLOAD_WINDOW).toString());
+        return Responses.json(201, out, Map.of("Location", "/" + key));
     }
-  }
 
-  private static void requireWriter(Actor actor) {
-    if (!actor.canWrite()) throw forbidden("Your role may not use the staff API.");
-  }
-
-  private static void requireEditor(Actor actor) {
-    if (!actor.canEdit()) throw forbidden("Only editors may publish, unpublish or delete.");
-  }
-
-  private static ApiException forbidden(String detail) {
-    return ApiException.of(403, "Forbidden", detail);
-  }
-
-  private static <T> T done(Outcome<T> outcome) {
-    if (outcome instanceof Outcome.Done<T> d) return d.value();
-    Rejection reason = ((Outcome.Rejected<T>) outcome).reason();
-    if (reason instanceof Rejection.NotFound n)
-      throw ApiException.of(404, "Not found", "No such " + n.what() + ".");
-    if (reason instanceof Rejection.Stale) {
-      throw ApiException.of(
-          412,
-          "Precondition failed",
-          "The story changed since you read it; read it again and reapply your change.");
+    private APIGatewayV2HTTPResponse rebuild(Actor actor) {
+        if (!actor.isAdmin()) throw forbidden("Only admins start a full rebuild.");
+        services.rebuildQueue().send(List.of(RebuildHandler.PLAN));
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("status", "accepted");
+        return Responses.json(202, out, Map.of());
     }
-    if (reason instanceof Rejection.Invalid i) throw ApiException.invalid(i.errors());
-    if (reason instanceof Rejection.SlugTaken s) {
-      throw new ApiException(
-          409,
-          "Slug taken",
-          "Another story already uses this slug.",
-          List.of(
-              new FieldError("translations." + s.lang() + ".slug", "already used: " + s.slug())));
-    }
-    if (reason instanceof Rejection.NotAllowed n) throw forbidden(n.reason());
-    throw new IllegalStateException("unmapped rejection");
-  }
 
-  private static APIGatewayV2HTTPResponse storyResponse(
-      int status, Story story, Map<String, String> headers) {
-    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
-    all.put("ETag", story.etag());
-    return Responses.json(status, ArticleJson.write(story), all);
-  }
+    // --- shared request parts
 
-  private static String resource(String name) {
-    try (InputStream in = Articles.class.getResourceAsStream(name)) {
-      if (in == null) throw new IllegalStateException("missing " + name);
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private StoryId id(Request request) {
+        String raw = request.path("id");
+        if (!StoryId.isValid(raw)) throw ApiException.of(404, "Not found", "No story has this id.");
+        return new StoryId(raw);
     }
-  }
+
+    private String lang(Request request) {
+        String lang = request.path("lang");
+        if (!services.config().languages().contains(lang)) {
+            throw ApiException.of(
+                    404,
+                    "Not found",
+                    "Unknown language; use one of " + services.config().languages() + ".");
+        }
+        return lang;
+    }
+
+    private Story found(StoryId id) {
+        return services.stories()
+                .find(id)
+                .orElseThrow(() -> ApiException.of(404, "Not found", "No story has this id."));
+    }
+
+    /** The version the client read, from If-Match: required for every change to an existing story. */
+    private static long ifMatch(Request request) {
+        String header = request.header("If-Match")
+                .orElseThrow(() ->
+                        ApiException.of(428, "Precondition required", "Send If-Match with the ETag you last read."));
+        String value = header.strip();
+        if (value.startsWith("W/")) value = value.substring(2);
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        try {
+            long version = Long.parseLong(value);
+            if (version < 1) throw new NumberFormatException();
+            return version;
+        } catch (NumberFormatException e) {
+            throw ApiException.of(412, "Precondition failed", "If-Match does not match the current version.");
+        }
+    }
+
+    private static void requireWriter(Actor actor) {
+        if (!actor.canWrite()) throw forbidden("Your role may not use the staff API.");
+    }
+
+    private static void requireEditor(Actor actor) {
+        if (!actor.canEdit()) throw forbidden("Only editors may publish, unpublish or delete.");
+    }
+
+    private static ApiException forbidden(String detail) {
+        return ApiException.of(403, "Forbidden", detail);
+    }
+
+    private static <T> T done(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Done<T> d) return d.value();
+        Rejection reason = ((Outcome.Rejected<T>) outcome).reason();
+        if (reason instanceof Rejection.NotFound n)
+            throw ApiException.of(404, "Not found", "No such " + n.what() + ".");
+        if (reason instanceof Rejection.Stale) {
+            throw ApiException.of(
+                    412,
+                    "Precondition failed",
+                    "The story changed since you read it; read it again and reapply your change.");
+        }
+        if (reason instanceof Rejection.Invalid i) throw ApiException.invalid(i.errors());
+        if (reason instanceof Rejection.SlugTaken s) {
+            throw new ApiException(
+                    409,
+                    "Slug taken",
+                    "Another story already uses this slug.",
+                    List.of(new FieldError("translations." + s.lang() + ".slug", "already used: " + s.slug())));
+        }
+        if (reason instanceof Rejection.NotAllowed n) throw forbidden(n.reason());
+        throw new IllegalStateException("unmapped rejection");
+    }
+
+    private static APIGatewayV2HTTPResponse storyResponse(int status, Story story, Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("ETag", story.etag());
+        return Responses.json(status, ArticleJson.write(story), all);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Articles.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

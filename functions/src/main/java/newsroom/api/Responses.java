@@ -9,58 +9,53 @@ import newsroom.story.FieldError;
 
 /** Builds API Gateway responses: JSON, HTML previews and RFC 9457 problem details. */
 final class Responses {
-  private Responses() {}
+    private Responses() {}
 
-  static APIGatewayV2HTTPResponse json(
-      int status, ObjectNode body, Map<String, String> extraHeaders) {
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    headers.put("Cache-Control", "no-store");
-    headers.putAll(extraHeaders);
-    return APIGatewayV2HTTPResponse.builder()
-        .withStatusCode(status)
-        .withHeaders(headers)
-        .withBody(write(body))
-        .build();
-  }
-
-  static APIGatewayV2HTTPResponse raw(
-      int status, String contentType, String body, Map<String, String> extraHeaders) {
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
-    headers.put("Content-Type", contentType);
-    headers.putAll(extraHeaders);
-    return APIGatewayV2HTTPResponse.builder()
-        .withStatusCode(status)
-        .withHeaders(headers)
-        .withBody(body)
-        .build();
-  }
-
-  static APIGatewayV2HTTPResponse problem(
-      int status, String title, String detail, List<FieldError> errors) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("type", "about:blank");
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    if (!errors.isEmpty()) {
-      var list = body.putArray("errors");
-      for (FieldError e : errors)
-        list.addObject().put("field", e.field()).put("message", e.message());
+    static APIGatewayV2HTTPResponse json(int status, ObjectNode body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Cache-Control", "no-store");
+        headers.putAll(extraHeaders);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(write(body))
+                .build();
     }
-    return APIGatewayV2HTTPResponse.builder()
-        .withStatusCode(status)
-        .withHeaders(
-            Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store"))
-        .withBody(write(body))
-        .build();
-  }
 
-  private static String write(ObjectNode node) {
-    try {
-      return Json.MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    static APIGatewayV2HTTPResponse raw(int status, String contentType, String body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.putAll(extraHeaders);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .build();
     }
-  }
+
+    static APIGatewayV2HTTPResponse problem(int status, String title, String detail, List<FieldError> errors) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (!errors.isEmpty()) {
+            var list = body.putArray("errors");
+            for (FieldError e : errors) list.addObject().put("field", e.field()).put("message", e.message());
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store"))
+                .withBody(write(body))
+                .build();
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return Json.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -15,22 +15,22 @@ import newsroom.story.Actor;
  * through the stream) and refreshes the news sitemap, whose 48-hour window moves with the clock.
  */
 public final class PublisherHandler implements RequestHandler<ScheduledEvent, String> {
-  static final Actor SCHEDULE = new Actor("schedule", Set.of("editors"));
-  private final Services services;
+    static final Actor SCHEDULE = new Actor("schedule", Set.of("editors"));
+    private final Services services;
 
-  public PublisherHandler() {
-    this(Services.fromEnvironment());
-  }
+    public PublisherHandler() {
+        this(Services.fromEnvironment());
+    }
 
-  public PublisherHandler(Services services) {
-    this.services = services;
-  }
+    public PublisherHandler(Services services) {
+        this.services = services;
+    }
 
-  @Override
-  public String handleRequest(ScheduledEvent event, Context context) {
-    int published = services.stories().publishDue(SCHEDULE);
-    var result = services.writer().write(Set.of(new Page.NewsSitemap()));
-    Log.line("publisher", Map.of("published", published, "sitemapWritten", result.written()));
-    return "published " + published;
-  }
+    @Override
+    public String handleRequest(ScheduledEvent event, Context context) {
+        int published = services.stories().publishDue(SCHEDULE);
+        var result = services.writer().write(Set.of(new Page.NewsSitemap()));
+        Log.line("publisher", Map.of("published", published, "sitemapWritten", result.written()));
+        return "published " + published;
+    }
 }

@@ -10,30 +10,29 @@ import newsroom.story.Translation;
  * A published translation as the site lists it: the translation (in lists without its body), what
  * its story shares, and the excerpt that teasers show, cut from the body when it was written.
  */
-public record Entry(
-    StoryId id, String category, String image, Translation translation, String excerpt) {
-  /** Characters of a teaser's excerpt. */
-  public static final int EXCERPT_CHARS = 280;
+public record Entry(StoryId id, String category, String image, Translation translation, String excerpt) {
+    /** Characters of a teaser's excerpt. */
+    public static final int EXCERPT_CHARS = 280;
 
-  /** An entry of a translation read whole: its excerpt is cut from its body. */
-  public Entry(StoryId id, String category, String image, Translation translation) {
-    this(id, category, image, translation, excerptOf(translation));
-  }
+    /** An entry of a translation read whole: its excerpt is cut from its body. */
+    public Entry(StoryId id, String category, String image, Translation translation) {
+        this(id, category, image, translation, excerptOf(translation));
+    }
 
-  /** The plain-text excerpt of a translation's body, at a word boundary. */
-  public static String excerptOf(Translation t) {
-    return Excerpt.of(Bodies.plainText(t.bodyHtml()), EXCERPT_CHARS);
-  }
+    /** The plain-text excerpt of a translation's body, at a word boundary. */
+    public static String excerptOf(Translation t) {
+        return Excerpt.of(Bodies.plainText(t.bodyHtml()), EXCERPT_CHARS);
+    }
 
-  public String lang() {
-    return translation.lang();
-  }
+    public String lang() {
+        return translation.lang();
+    }
 
-  public Instant publishedAt() {
-    return translation.publishedAt();
-  }
+    public Instant publishedAt() {
+        return translation.publishedAt();
+    }
 
-  public String path() {
-    return translation.path();
-  }
+    public String path() {
+        return translation.path();
+    }
 }

@@ -2,27 +2,27 @@ package newsroom.render;
 
 /** What rendering one page asks of the bucket. */
 public sealed interface Output {
-  /** Store these bytes under the key. */
-  record Put(String key, byte[] body, String contentType, String cacheControl) implements Output {}
+    /** Store these bytes under the key. */
+    record Put(String key, byte[] body, String contentType, String cacheControl) implements Output {}
 
-  /** Remove the key (a page that no longer exists). */
-  record Remove(String key) implements Output {}
+    /** Remove the key (a page that no longer exists). */
+    record Remove(String key) implements Output {}
 
-  /** Leave the bucket alone (e.g. a translation that is not published). */
-  record Keep() implements Output {}
+    /** Leave the bucket alone (e.g. a translation that is not published). */
+    record Keep() implements Output {}
 
-  /** Pages that change with every publish: a short shared max-age instead of invalidation. */
-  String SHORT = "public, max-age=60, s-maxage=60";
+    /** Pages that change with every publish: a short shared max-age instead of invalidation. */
+    String SHORT = "public, max-age=60, s-maxage=60";
 
-  /** Article pages: cached long at the edge and invalidated by path when they change. */
-  String ARTICLE = "public, max-age=300, s-maxage=31536000";
+    /** Article pages: cached long at the edge and invalidated by path when they change. */
+    String ARTICLE = "public, max-age=300, s-maxage=31536000";
 
-  /** Content-hashed assets never change under their name. */
-  String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** Content-hashed assets never change under their name. */
+    String IMMUTABLE = "public, max-age=31536000, immutable";
 
-  String HTML = "text/html; charset=utf-8";
-  String XML = "application/xml; charset=utf-8";
-  String RSS = "application/rss+xml; charset=utf-8";
-  String JSON = "application/json; charset=utf-8";
-  String TEXT = "text/plain; charset=utf-8";
+    String HTML = "text/html; charset=utf-8";
+    String XML = "application/xml; charset=utf-8";
+    String RSS = "application/rss+xml; charset=utf-8";
+    String JSON = "application/json; charset=utf-8";
+    String TEXT = "text/plain; charset=utf-8";
 }

@@ -17,61 +17,60 @@ import newsroom.Services;
  * batch, rendered with the same code as a publish.
  */
 public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-  public static final String PLAN = "plan";
-  static final int PAGES_PER_MESSAGE = 50;
-  private final Services services;
+    public static final String PLAN = "plan";
+    static final int PAGES_PER_MESSAGE = 50;
+    private final Services services;
 
-  public RebuildHandler() {
-    this(Services.fromEnvironment());
-  }
+    public RebuildHandler() {
+        this(Services.fromEnvironment());
+    }
 
-  public RebuildHandler(Services services) {
-    this.services = services;
-  }
+    public RebuildHandler(Services services) {
+        this.services = services;
+    }
 
-  @Override
-  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    List<SQSEvent.SQSMessage> messages =
-        event.getRecords() == null ? List.of() : event.getRecords();
-    for (SQSEvent.SQSMessage message : messages) {
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("messageId", message.getMessageId());
-      try {
-        String body = message.getBody() == null ? "" : message.getBody().strip();
-        if (body.equals(PLAN)) {
-          List<String> batches = plan();
-          services.rebuildQueue().send(batches);
-          fields.put("batches", batches.size());
-        } else {
-          List<Page> pages = new ArrayList<>();
-          for (String line : body.split("\n")) {
-            if (!line.isBlank()) pages.add(PageCodec.decode(line.strip()));
-          }
-          SiteWriter.Result result = services.writer().write(pages);
-          fields.put("pages", result.pages());
-          fields.put("written", result.written());
-          fields.put("unchanged", result.unchanged());
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage message : messages) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("messageId", message.getMessageId());
+            try {
+                String body = message.getBody() == null ? "" : message.getBody().strip();
+                if (body.equals(PLAN)) {
+                    List<String> batches = plan();
+                    services.rebuildQueue().send(batches);
+                    fields.put("batches", batches.size());
+                } else {
+                    List<Page> pages = new ArrayList<>();
+                    for (String line : body.split("\n")) {
+                        if (!line.isBlank()) pages.add(PageCodec.decode(line.strip()));
+                    }
+                    SiteWriter.Result result = services.writer().write(pages);
+                    fields.put("pages", result.pages());
+                    fields.put("written", result.written());
+                    fields.put("unchanged", result.unchanged());
+                }
+            } catch (RuntimeException e) {
+                fields.put("failure", e.getClass().getSimpleName());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+            Log.line("rebuild", fields);
         }
-      } catch (RuntimeException e) {
-        fields.put("failure", e.getClass().getSimpleName());
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-      }
-      Log.line("rebuild", fields);
+        return new SQSBatchResponse(failures);
     }
-    return new SQSBatchResponse(failures);
-  }
 
-  private List<String> plan() {
-    List<Page> pages = FullSite.pages(services.index(), services.config());
-    List<String> batches = new ArrayList<>();
-    for (int from = 0; from < pages.size(); from += PAGES_PER_MESSAGE) {
-      StringBuilder batch = new StringBuilder();
-      for (Page page : pages.subList(from, Math.min(pages.size(), from + PAGES_PER_MESSAGE))) {
-        batch.append(PageCodec.encode(page)).append('\n');
-      }
-      batches.add(batch.toString());
+    private List<String> plan() {
+        List<Page> pages = FullSite.pages(services.index(), services.config());
+        List<String> batches = new ArrayList<>();
+        for (int from = 0; from < pages.size(); from += PAGES_PER_MESSAGE) {
+            StringBuilder batch = new StringBuilder();
+            for (Page page : pages.subList(from, Math.min(pages.size(), from + PAGES_PER_MESSAGE))) {
+                batch.append(PageCodec.encode(page)).append('\n');
+            }
+            batches.add(batch.toString());
+        }
+        return batches;
     }
-    return batches;
-  }
 }

@@ -21,126 +21,119 @@ import newsroom.story.StoryId;
  * there and nothing after it is lost.
  */
 public final class RenderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-  private final Services services;
+    private final Services services;
 
-  public RenderHandler() {
-    this(Services.fromEnvironment());
-  }
-
-  public RenderHandler(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    List<DynamodbEvent.DynamodbStreamRecord> records =
-        event.getRecords() == null ? List.of() : event.getRecords();
-    long started = System.nanoTime();
-    try {
-      // reading the records belongs inside: one that cannot be read must be named as the failed
-      // record, not fail the whole invocation (which would retry, and at last drop, good records)
-      List<Change> changes = new ArrayList<>();
-      for (DynamodbEvent.DynamodbStreamRecord record : records) {
-        change(record).ifPresent(changes::add);
-      }
-      // the whole batch at once: a page that several changes share is rendered once
-      SiteWriter.Result result =
-          services.writer().write(services.pageSet().dependentPages(changes));
-      log(records.size(), changes.size(), result, started, null);
-      return new StreamsEventResponse(List.of());
-    } catch (RuntimeException batchFailure) {
-      return oneByOne(records, started);
+    public RenderHandler() {
+        this(Services.fromEnvironment());
     }
-  }
 
-  private StreamsEventResponse oneByOne(
-      List<DynamodbEvent.DynamodbStreamRecord> records, long started) {
-    // the other changes of the batch still count for which month archives appeared or went
-    List<Change> batch = changesBeforeUnreadable(records);
-    for (DynamodbEvent.DynamodbStreamRecord record : records) {
-      try {
-        Optional<Change> change = change(record);
-        if (change.isPresent()) {
-          services.writer().write(services.pageSet().dependentPages(change.get(), batch));
+    public RenderHandler(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        long started = System.nanoTime();
+        try {
+            // reading the records belongs inside: one that cannot be read must be named as the failed
+            // record, not fail the whole invocation (which would retry, and at last drop, good records)
+            List<Change> changes = new ArrayList<>();
+            for (DynamodbEvent.DynamodbStreamRecord record : records) {
+                change(record).ifPresent(changes::add);
+            }
+            // the whole batch at once: a page that several changes share is rendered once
+            SiteWriter.Result result =
+                    services.writer().write(services.pageSet().dependentPages(changes));
+            log(records.size(), changes.size(), result, started, null);
+            return new StreamsEventResponse(List.of());
+        } catch (RuntimeException batchFailure) {
+            return oneByOne(records, started);
         }
-      } catch (RuntimeException e) {
-        String sequence = record.getDynamodb().getSequenceNumber();
-        log(records.size(), -1, null, started, e.getClass().getSimpleName() + " at " + sequence);
-        return new StreamsEventResponse(
-            List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
-      }
     }
-    return new StreamsEventResponse(List.of());
-  }
 
-  /** The changes of the records up to the first that cannot be read, where one by one stops. */
-  private static List<Change> changesBeforeUnreadable(
-      List<DynamodbEvent.DynamodbStreamRecord> records) {
-    List<Change> changes = new ArrayList<>();
-    for (DynamodbEvent.DynamodbStreamRecord record : records) {
-      try {
-        change(record).ifPresent(changes::add);
-      } catch (RuntimeException unreadable) {
-        // reported as the failed record when the one-by-one loop reaches it
-        break;
-      }
+    private StreamsEventResponse oneByOne(List<DynamodbEvent.DynamodbStreamRecord> records, long started) {
+        // the other changes of the batch still count for which month archives appeared or went
+        List<Change> batch = changesBeforeUnreadable(records);
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            try {
+                Optional<Change> change = change(record);
+                if (change.isPresent()) {
+                    services.writer().write(services.pageSet().dependentPages(change.get(), batch));
+                }
+            } catch (RuntimeException e) {
+                String sequence = record.getDynamodb().getSequenceNumber();
+                log(records.size(), -1, null, started, e.getClass().getSimpleName() + " at " + sequence);
+                return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
+            }
+        }
+        return new StreamsEventResponse(List.of());
     }
-    return changes;
-  }
 
-  /** The change to one translation, or empty for items the public site does not show. */
-  static Optional<Change> change(DynamodbEvent.DynamodbStreamRecord record) {
-    var data = record.getDynamodb();
-    if (data == null || data.getKeys() == null) return Optional.empty();
-    AttributeValue pk = data.getKeys().get("PK");
-    AttributeValue sk = data.getKeys().get("SK");
-    if (pk == null || sk == null || pk.getS() == null || sk.getS() == null) return Optional.empty();
-    if (!pk.getS().startsWith("STORY#") || !sk.getS().startsWith("LANG#")) return Optional.empty();
-    // a translation's source item (LANG#<lang>#SOURCE) changes no page: its HTML is in the
-    // translation item
-    if (sk.getS().indexOf('#', "LANG#".length()) >= 0) return Optional.empty();
-    String id = pk.getS().substring("STORY#".length());
-    if (!StoryId.isValid(id)) return Optional.empty();
-    return Optional.of(
-        new Change(
-            new StoryId(id),
-            sk.getS().substring("LANG#".length()),
-            state(data.getOldImage()),
-            state(data.getNewImage())));
-  }
-
-  private static Optional<Change.State> state(Map<String, AttributeValue> image) {
-    if (image == null || image.isEmpty()) return Optional.empty();
-    String status = text(image, "status");
-    String publishedAt = text(image, "publishedAt");
-    return Optional.of(
-        new Change.State(
-            status == null ? Status.DRAFT : Status.fromWire(status),
-            publishedAt == null ? null : Instant.parse(publishedAt),
-            text(image, "slug"),
-            text(image, "category")));
-  }
-
-  private static String text(Map<String, AttributeValue> image, String name) {
-    AttributeValue v = image.get(name);
-    return v == null ? null : v.getS();
-  }
-
-  private static void log(
-      int records, int changes, SiteWriter.Result result, long started, String failure) {
-    Map<String, Object> fields = new java.util.LinkedHashMap<>();
-    fields.put("records", records);
-    fields.put("changes", changes);
-    if (result != null) {
-      fields.put("pages", result.pages());
-      fields.put("created", result.created());
-      fields.put("updated", result.updated());
-      fields.put("unchanged", result.unchanged());
-      fields.put("removed", result.removed());
-      fields.put("invalidated", result.invalidated().size());
+    /** The changes of the records up to the first that cannot be read, where one by one stops. */
+    private static List<Change> changesBeforeUnreadable(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        List<Change> changes = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            try {
+                change(record).ifPresent(changes::add);
+            } catch (RuntimeException unreadable) {
+                // reported as the failed record when the one-by-one loop reaches it
+                break;
+            }
+        }
+        return changes;
     }
-    if (failure != null) fields.put("failure", failure);
-    fields.put("ms", (System.nanoTime() - started) / 1_000_000);
-    Log.line("render", fields);
-  }
+
+    /** The change to one translation, or empty for items the public site does not show. */
+    static Optional<Change> change(DynamodbEvent.DynamodbStreamRecord record) {
+        var data = record.getDynamodb();
+        if (data == null || data.getKeys() == null) return Optional.empty();
+        AttributeValue pk = data.getKeys().get("PK");
+        AttributeValue sk = data.getKeys().get("SK");
+        if (pk == null || sk == null || pk.getS() == null || sk.getS() == null) return Optional.empty();
+        if (!pk.getS().startsWith("STORY#") || !sk.getS().startsWith("LANG#")) return Optional.empty();
+        // a translation's source item (LANG#<lang>#SOURCE) changes no page: its HTML is in the
+        // translation item
+        if (sk.getS().indexOf('#', "LANG#".length()) >= 0) return Optional.empty();
+        String id = pk.getS().substring("STORY#".length());
+        if (!StoryId.isValid(id)) return Optional.empty();
+        return Optional.of(new Change(
+                new StoryId(id),
+                sk.getS().substring("LANG#".length()),
+                state(data.getOldImage()),
+                state(data.getNewImage())));
+    }
+
+    private static Optional<Change.State> state(Map<String, AttributeValue> image) {
+        if (image == null || image.isEmpty()) return Optional.empty();
+        String status = text(image, "status");
+        String publishedAt = text(image, "publishedAt");
+        return Optional.of(new Change.State(
+                status == null ? Status.DRAFT : Status.fromWire(status),
+                publishedAt == null ? null : Instant.parse(publishedAt),
+                text(image, "slug"),
+                text(image, "category")));
+    }
+
+    private static String text(Map<String, AttributeValue> image, String name) {
+        AttributeValue v = image.get(name);
+        return v == null ? null : v.getS();
+    }
+
+    private static void log(int records, int changes, SiteWriter.Result result, long started, String failure) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("records", records);
+        fields.put("changes", changes);
+        if (result != null) {
+            fields.put("pages", result.pages());
+            fields.put("created", result.created());
+            fields.put("updated", result.updated());
+            fields.put("unchanged", result.unchanged());
+            fields.put("removed", result.removed());
+            fields.put("invalidated", result.invalidated().size());
+        }
+        if (failure != null) fields.put("failure", failure);
+        fields.put("ms", (System.nanoTime() - started) / 1_000_000);
+        Log.line("render", fields);
+    }
 }

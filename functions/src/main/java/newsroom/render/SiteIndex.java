@@ -16,36 +16,36 @@ import newsroom.story.StoryId;
  */
 public interface SiteIndex {
 
-  Optional<Story> story(StoryId id);
+    Optional<Story> story(StoryId id);
 
-  /**
-   * The stories among these ids that exist, as their pages show them: a store may read them
-   * together, and leave out the bodies' source.
-   */
-  default Map<StoryId, Story> stories(Collection<StoryId> ids) {
-    Map<StoryId, Story> found = new LinkedHashMap<>();
-    for (StoryId id : ids) story(id).ifPresent(s -> found.put(id, s));
-    return found;
-  }
+    /**
+     * The stories among these ids that exist, as their pages show them: a store may read them
+     * together, and leave out the bodies' source.
+     */
+    default Map<StoryId, Story> stories(Collection<StoryId> ids) {
+        Map<StoryId, Story> found = new LinkedHashMap<>();
+        for (StoryId id : ids) story(id).ifPresent(s -> found.put(id, s));
+        return found;
+    }
 
-  /** The published translation that holds this slug in this language, if any. */
-  Optional<Entry> bySlug(String lang, String slug);
+    /** The published translation that holds this slug in this language, if any. */
+    Optional<Entry> bySlug(String lang, String slug);
 
-  /** Newest first. */
-  List<Entry> newest(String lang, int limit);
+    /** Newest first. */
+    List<Entry> newest(String lang, int limit);
 
-  /** Newest first, published in [from, to). */
-  List<Entry> between(String lang, Instant from, Instant to, int limit);
+    /** Newest first, published in [from, to). */
+    List<Entry> between(String lang, Instant from, Instant to, int limit);
 
-  /** Newest first, in the category. */
-  List<Entry> inCategory(String lang, String category, int limit);
+    /** Newest first, in the category. */
+    List<Entry> inCategory(String lang, String category, int limit);
 
-  /** The nearest entry published before the position (publishedAt, id), if any. */
-  Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id);
+    /** The nearest entry published before the position (publishedAt, id), if any. */
+    Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id);
 
-  /** The nearest entry published after the position (publishedAt, id), if any. */
-  Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id);
+    /** The nearest entry published after the position (publishedAt, id), if any. */
+    Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id);
 
-  /** Every published entry of a language, oldest first, one page of the index at a time. */
-  Iterable<List<Entry>> all(String lang);
+    /** Every published entry of a language, oldest first, one page of the index at a time. */
+    Iterable<List<Entry>> all(String lang);
 }

@@ -6,108 +6,100 @@ import newsroom.site.Localization;
 
 /** What the templates receive: plain values, already localized and formatted. */
 public final class Views {
-  private Views() {}
+    private Views() {}
 
-  /**
-   * What every HTML page shares: head metadata, header and footer. A page that is not meant to be
-   * found by search engines (the 404 pages) has no canonical URL and is marked noindex.
-   */
-  public record Frame(
-      String lang,
-      Localization words,
-      String title,
-      String description,
-      String canonicalUrl,
-      List<Switch> switcher,
-      List<Alternate> alternates,
-      String stylesheet,
-      String script,
-      Calendar today,
-      List<Link> categories,
-      String ogType,
-      String imageUrl,
-      String jsonLd) {
-    public boolean indexed() {
-      return canonicalUrl != null;
+    /**
+     * What every HTML page shares: head metadata, header and footer. A page that is not meant to be
+     * found by search engines (the 404 pages) has no canonical URL and is marked noindex.
+     */
+    public record Frame(
+            String lang,
+            Localization words,
+            String title,
+            String description,
+            String canonicalUrl,
+            List<Switch> switcher,
+            List<Alternate> alternates,
+            String stylesheet,
+            String script,
+            Calendar today,
+            List<Link> categories,
+            String ogType,
+            String imageUrl,
+            String jsonLd) {
+        public boolean indexed() {
+            return canonicalUrl != null;
+        }
     }
-  }
 
-  /**
-   * What the reader's browser needs to write today's date in the header in the page's language,
-   * whatever locale data the browser has: the words come from the site, the day from the clock. A
-   * page rendered today is then still right tomorrow.
-   *
-   * @param pattern e.g. "{w}, {d} {m} {y}": weekday, day of month, month, year
-   * @param weekdays the weekdays' names from Monday, comma-separated
-   * @param months the months' names as they stand in a date, from January, comma-separated
-   * @param zone the site's time zone, e.g. "Asia/Almaty"
-   */
-  public record Calendar(String pattern, String weekdays, String months, String zone) {}
+    /**
+     * What the reader's browser needs to write today's date in the header in the page's language,
+     * whatever locale data the browser has: the words come from the site, the day from the clock. A
+     * page rendered today is then still right tomorrow.
+     *
+     * @param pattern e.g. "{w}, {d} {m} {y}": weekday, day of month, month, year
+     * @param weekdays the weekdays' names from Monday, comma-separated
+     * @param months the months' names as they stand in a date, from January, comma-separated
+     * @param zone the site's time zone, e.g. "Asia/Almaty"
+     */
+    public record Calendar(String pattern, String weekdays, String months, String zone) {}
 
-  /** One entry of the language switcher: where the same story (or that language's home) is. */
-  public record Switch(String lang, String label, String name, String href, boolean current) {}
+    /** One entry of the language switcher: where the same story (or that language's home) is. */
+    public record Switch(String lang, String label, String name, String href, boolean current) {}
 
-  public record Alternate(String hreflang, String href) {}
+    public record Alternate(String hreflang, String href) {}
 
-  public record Link(String label, String href) {}
+    public record Link(String label, String href) {}
 
-  /** A story in a list: title, when, and the first words. */
-  public record Teaser(
-      String title, String href, String dateTime, String isoDateTime, String excerpt) {}
+    /** A story in a list: title, when, and the first words. */
+    public record Teaser(String title, String href, String dateTime, String isoDateTime, String excerpt) {}
 
-  public record Article(
-      Frame frame,
-      String title,
-      String dateline,
-      String publicationDate,
-      String isoDateTime,
-      String lead,
-      String bodyHtml,
-      Optional<Figure> figure,
-      Link category,
-      Optional<Link> older,
-      Optional<Link> newer,
-      Link allNews,
-      List<Teaser> latest) {}
+    public record Article(
+            Frame frame,
+            String title,
+            String dateline,
+            String publicationDate,
+            String isoDateTime,
+            String lead,
+            String bodyHtml,
+            Optional<Figure> figure,
+            Link category,
+            Optional<Link> older,
+            Optional<Link> newer,
+            Link allNews,
+            List<Teaser> latest) {}
 
-  public record Figure(String src, String alt, String caption) {}
+    public record Figure(String src, String alt, String caption) {}
 
-  /**
-   * A list of stories: {@code older} and {@code newer} page through the archive, {@code more} leads
-   * from a short list to the full one.
-   */
-  public record Listing(
-      Frame frame,
-      String heading,
-      List<Teaser> items,
-      Optional<Link> older,
-      Optional<Link> newer,
-      Optional<Link> more,
-      List<Teaser> latest) {}
+    /**
+     * A list of stories: {@code older} and {@code newer} page through the archive, {@code more} leads
+     * from a short list to the full one.
+     */
+    public record Listing(
+            Frame frame,
+            String heading,
+            List<Teaser> items,
+            Optional<Link> older,
+            Optional<Link> newer,
+            Optional<Link> more,
+            List<Teaser> latest) {}
 
-  /**
-   * A page that speaks every language of the site at once: the language chooser at {@code /} and
-   * the 404 pages, which the CDN serves for a missing path of any language.
-   */
-  public record Multilingual(Frame frame, String heading, List<InLanguage> parts) {}
+    /**
+     * A page that speaks every language of the site at once: the language chooser at {@code /} and
+     * the 404 pages, which the CDN serves for a missing path of any language.
+     */
+    public record Multilingual(Frame frame, String heading, List<InLanguage> parts) {}
 
-  /** One language's part of a multilingual page. */
-  public record InLanguage(String lang, String heading, String text, List<Link> links) {}
+    /** One language's part of a multilingual page. */
+    public record InLanguage(String lang, String heading, String text, List<Link> links) {}
 
-  /** A feed item, with absolute URLs. */
-  public record FeedItem(
-      String title, String url, String description, String rfc1123Date, String guid) {}
+    /** A feed item, with absolute URLs. */
+    public record FeedItem(String title, String url, String description, String rfc1123Date, String guid) {}
 
-  public record Feed(
-      String title,
-      String siteUrl,
-      String selfUrl,
-      String description,
-      String lang,
-      List<FeedItem> items) {}
+    public record Feed(
+            String title, String siteUrl, String selfUrl, String description, String lang, List<FeedItem> items) {}
 
-  public record SitemapUrl(String loc, String lastmod, List<Alternate> alternates) {}
+    public record SitemapUrl(String loc, String lastmod, List<Alternate> alternates) {}
 
-  public record NewsUrl(
-      String loc, String lang, String title, String isoDateTime, String publication) {}
+    public record NewsUrl(String loc, String lang, String title, String isoDateTime, String publication) {}
 }

@@ -18,67 +18,65 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Builds the AWS clients once, from configuration, with the light URL-connection HTTP client. */
 public final class Clients {
-  private Clients() {}
+    private Clients() {}
 
-  public static SdkHttpClient httpClient() {
-    return UrlConnectionHttpClient.builder().build();
-  }
-
-  public static DynamoDbClient dynamo(Config config, SdkHttpClient http) {
-    var builder = DynamoDbClient.builder().httpClient(http).region(Region.of(config.region()));
-    config.endpointOverride().map(URI::create).ifPresent(builder::endpointOverride);
-    return builder.build();
-  }
-
-  public static S3Client s3(Config config, SdkHttpClient http) {
-    var builder =
-        S3Client.builder()
-            .httpClient(http)
-            .region(Region.of(config.region()))
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder()
-                    .addExecutionInterceptor(new NoExpectContinue())
-                    .build());
-    config
-        .endpointOverride()
-        .map(URI::create)
-        .ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
-    return builder.build();
-  }
-
-  public static S3Presigner presigner(Config config) {
-    var builder = S3Presigner.builder().region(Region.of(config.region()));
-    config
-        .endpointOverride()
-        .map(URI::create)
-        .ifPresent(
-            uri ->
-                builder
-                    .endpointOverride(uri)
-                    .serviceConfiguration(
-                        software.amazon.awssdk.services.s3.S3Configuration.builder()
-                            .pathStyleAccessEnabled(true)
-                            .build()));
-    return builder.build();
-  }
-
-  public static SqsClient sqs(Config config, SdkHttpClient http) {
-    return SqsClient.builder().httpClient(http).region(Region.of(config.region())).build();
-  }
-
-  public static CloudFrontClient cloudFront(SdkHttpClient http) {
-    return CloudFrontClient.builder().httpClient(http).region(Region.AWS_GLOBAL).build();
-  }
-
-  /**
-   * Pages are small: waiting for "100 Continue" only adds a round trip, and some S3-compatible
-   * servers close the connection after it, which the URL-connection client then reuses.
-   */
-  static final class NoExpectContinue implements ExecutionInterceptor {
-    @Override
-    public SdkHttpRequest modifyHttpRequest(
-        Context.ModifyHttpRequest context, ExecutionAttributes executionAttributes) {
-      return context.httpRequest().toBuilder().removeHeader("Expect").build();
+    public static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder().build();
     }
-  }
+
+    public static DynamoDbClient dynamo(Config config, SdkHttpClient http) {
+        var builder = DynamoDbClient.builder().httpClient(http).region(Region.of(config.region()));
+        config.endpointOverride().map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static S3Client s3(Config config, SdkHttpClient http) {
+        var builder = S3Client.builder()
+                .httpClient(http)
+                .region(Region.of(config.region()))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new NoExpectContinue())
+                        .build());
+        config.endpointOverride()
+                .map(URI::create)
+                .ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
+        return builder.build();
+    }
+
+    public static S3Presigner presigner(Config config) {
+        var builder = S3Presigner.builder().region(Region.of(config.region()));
+        config.endpointOverride()
+                .map(URI::create)
+                .ifPresent(uri -> builder.endpointOverride(uri)
+                        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build()));
+        return builder.build();
+    }
+
+    public static SqsClient sqs(Config config, SdkHttpClient http) {
+        return SqsClient.builder()
+                .httpClient(http)
+                .region(Region.of(config.region()))
+                .build();
+    }
+
+    public static CloudFrontClient cloudFront(SdkHttpClient http) {
+        return CloudFrontClient.builder()
+                .httpClient(http)
+                .region(Region.AWS_GLOBAL)
+                .build();
+    }
+
+    /**
+     * Pages are small: waiting for "100 Continue" only adds a round trip, and some S3-compatible
+     * servers close the connection after it, which the URL-connection client then reuses.
+     */
+    static final class NoExpectContinue implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(
+                Context.ModifyHttpRequest context, ExecutionAttributes executionAttributes) {
+            return context.httpRequest().toBuilder().removeHeader("Expect").build();
+        }
+    }
 }

@@ -28,228 +28,203 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The site index on the table's sparse published (GSI1) and category (GSI2) indexes. */
 public final class DynamoSiteIndex implements SiteIndex {
-  /** What a translation item holds besides its body: its keys and its outline. */
-  private static final List<String> TRANSLATION_OUTLINE =
-      List.of(
-          Items.PK,
-          Items.SK,
-          Items.ID,
-          Items.LANG,
-          Items.CATEGORY,
-          Items.IMAGE,
-          Items.TITLE,
-          Items.LEAD,
-          Items.DATELINE,
-          Items.FORMAT,
-          Items.SLUG,
-          Items.STATUS,
-          Items.PUBLISHED_AT,
-          Items.CAPTION,
-          Items.IMAGE_ALT,
-          Items.UPDATED_AT,
-          Items.UPDATED_BY);
+    /** What a translation item holds besides its body: its keys and its outline. */
+    private static final List<String> TRANSLATION_OUTLINE = List.of(
+            Items.PK,
+            Items.SK,
+            Items.ID,
+            Items.LANG,
+            Items.CATEGORY,
+            Items.IMAGE,
+            Items.TITLE,
+            Items.LEAD,
+            Items.DATELINE,
+            Items.FORMAT,
+            Items.SLUG,
+            Items.STATUS,
+            Items.PUBLISHED_AT,
+            Items.CAPTION,
+            Items.IMAGE_ALT,
+            Items.UPDATED_AT,
+            Items.UPDATED_BY);
 
-  /**
-   * What lists read: the outline and the excerpt, exactly what the template projects into GSI1 and
-   * GSI2 besides the table's keys.
-   */
-  private static final Map<String, String> OUTLINE_NAMES =
-      names(TRANSLATION_OUTLINE, List.of(Items.EXCERPT));
+    /**
+     * What lists read: the outline and the excerpt, exactly what the template projects into GSI1 and
+     * GSI2 besides the table's keys.
+     */
+    private static final Map<String, String> OUTLINE_NAMES = names(TRANSLATION_OUTLINE, List.of(Items.EXCERPT));
 
-  private static final String OUTLINE_PROJECTION = String.join(", ", OUTLINE_NAMES.keySet());
+    private static final String OUTLINE_PROJECTION = String.join(", ", OUTLINE_NAMES.keySet());
 
-  /**
-   * What pages read of a story's items: the META item's attributes and the translations' outlines
-   * with their HTML, but not the bodies' source.
-   */
-  private static final Map<String, String> PAGE_NAMES =
-      names(
-          TRANSLATION_OUTLINE,
-          List.of(
-              Items.TAGS,
-              Items.AUTHOR,
-              Items.VERSION,
-              Items.CREATED_AT,
-              Items.CREATED_BY,
-              Items.BODY_HTML));
+    /**
+     * What pages read of a story's items: the META item's attributes and the translations' outlines
+     * with their HTML, but not the bodies' source.
+     */
+    private static final Map<String, String> PAGE_NAMES = names(
+            TRANSLATION_OUTLINE,
+            List.of(Items.TAGS, Items.AUTHOR, Items.VERSION, Items.CREATED_AT, Items.CREATED_BY, Items.BODY_HTML));
 
-  /**
-   * Entries per page of {@link #all}. A page is at most 1 MB anyway; the limit keeps each request's
-   * work bounded where a store reads a partition from the start key to its end before cutting the
-   * page (DynamoDB Local does, which made a whole-site read quadratic in the site's size).
-   */
-  static final int ALL_PAGE = 250;
+    /**
+     * Entries per page of {@link #all}. A page is at most 1 MB anyway; the limit keeps each request's
+     * work bounded where a store reads a partition from the start key to its end before cutting the
+     * page (DynamoDB Local does, which made a whole-site read quadratic in the site's size).
+     */
+    static final int ALL_PAGE = 250;
 
-  /** BatchGetItem's limit. */
-  private static final int BATCH_GET_KEYS = 100;
+    /** BatchGetItem's limit. */
+    private static final int BATCH_GET_KEYS = 100;
 
-  private final DynamoDbClient dynamo;
-  private final String table;
-  private final StoryRepository stories;
-  private final List<String> languages;
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final StoryRepository stories;
+    private final List<String> languages;
 
-  public DynamoSiteIndex(
-      DynamoDbClient dynamo, String table, StoryRepository stories, List<String> languages) {
-    this.dynamo = dynamo;
-    this.table = table;
-    this.stories = stories;
-    this.languages = List.copyOf(languages);
-  }
-
-  @Override
-  public Optional<Story> story(StoryId id) {
-    return stories.find(id);
-  }
-
-  /**
-   * Reads the stories' items by key, a hundred keys per request (their META item and one per
-   * language), instead of one query per story; as pages show them, without the bodies' source.
-   */
-  @Override
-  public Map<StoryId, Story> stories(Collection<StoryId> ids) {
-    List<Map<String, AttributeValue>> keys = new ArrayList<>();
-    for (StoryId id : new LinkedHashSet<>(ids)) {
-      keys.add(Map.of(Items.PK, s(Items.storyKey(id)), Items.SK, s(Items.META)));
-      for (String lang : languages) {
-        keys.add(Map.of(Items.PK, s(Items.storyKey(id)), Items.SK, s(Items.LANG_PREFIX + lang)));
-      }
+    public DynamoSiteIndex(DynamoDbClient dynamo, String table, StoryRepository stories, List<String> languages) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.stories = stories;
+        this.languages = List.copyOf(languages);
     }
-    Map<String, List<Map<String, AttributeValue>>> byStory = new HashMap<>();
-    for (int from = 0; from < keys.size(); from += BATCH_GET_KEYS) {
-      Map<String, KeysAndAttributes> pending =
-          Map.of(
-              table,
-              KeysAndAttributes.builder()
-                  .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_KEYS)))
-                  .projectionExpression(String.join(", ", PAGE_NAMES.keySet()))
-                  .expressionAttributeNames(PAGE_NAMES)
-                  .consistentRead(true)
-                  .build());
-      while (!pending.isEmpty()) {
-        Map<String, KeysAndAttributes> request = pending;
-        BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
-        for (Map<String, AttributeValue> item :
-            response.responses().getOrDefault(table, List.of())) {
-          byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>()).add(item);
+
+    @Override
+    public Optional<Story> story(StoryId id) {
+        return stories.find(id);
+    }
+
+    /**
+     * Reads the stories' items by key, a hundred keys per request (their META item and one per
+     * language), instead of one query per story; as pages show them, without the bodies' source.
+     */
+    @Override
+    public Map<StoryId, Story> stories(Collection<StoryId> ids) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (StoryId id : new LinkedHashSet<>(ids)) {
+            keys.add(Map.of(Items.PK, s(Items.storyKey(id)), Items.SK, s(Items.META)));
+            for (String lang : languages) {
+                keys.add(Map.of(Items.PK, s(Items.storyKey(id)), Items.SK, s(Items.LANG_PREFIX + lang)));
+            }
         }
-        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-      }
+        Map<String, List<Map<String, AttributeValue>>> byStory = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_KEYS) {
+            Map<String, KeysAndAttributes> pending = Map.of(
+                    table,
+                    KeysAndAttributes.builder()
+                            .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_KEYS)))
+                            .projectionExpression(String.join(", ", PAGE_NAMES.keySet()))
+                            .expressionAttributeNames(PAGE_NAMES)
+                            .consistentRead(true)
+                            .build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>())
+                            .add(item);
+                }
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        Map<StoryId, Story> found = new LinkedHashMap<>();
+        for (StoryId id : ids) {
+            Map<String, AttributeValue> meta = null;
+            List<Map<String, AttributeValue>> langs = new ArrayList<>();
+            for (Map<String, AttributeValue> item : byStory.getOrDefault(Items.storyKey(id), List.of())) {
+                if (item.get(Items.SK).s().equals(Items.META)) meta = item;
+                else langs.add(item);
+            }
+            // the same order as a query returns them: by sort key
+            langs.sort(java.util.Comparator.comparing(item -> item.get(Items.SK).s()));
+            if (meta != null) found.put(id, Items.story(meta, langs));
+        }
+        return found;
     }
-    Map<StoryId, Story> found = new LinkedHashMap<>();
-    for (StoryId id : ids) {
-      Map<String, AttributeValue> meta = null;
-      List<Map<String, AttributeValue>> langs = new ArrayList<>();
-      for (Map<String, AttributeValue> item : byStory.getOrDefault(Items.storyKey(id), List.of())) {
-        if (item.get(Items.SK).s().equals(Items.META)) meta = item;
-        else langs.add(item);
-      }
-      // the same order as a query returns them: by sort key
-      langs.sort(java.util.Comparator.comparing(item -> item.get(Items.SK).s()));
-      if (meta != null) found.put(id, Items.story(meta, langs));
-    }
-    return found;
-  }
 
-  @Override
-  public Optional<Entry> bySlug(String lang, String slug) {
-    Map<String, AttributeValue> claim =
-        dynamo
-            .getItem(
-                b ->
-                    b.tableName(table)
+    @Override
+    public Optional<Entry> bySlug(String lang, String slug) {
+        Map<String, AttributeValue> claim = dynamo.getItem(b -> b.tableName(table)
                         .key(Map.of(Items.PK, s(Items.slugKey(lang, slug)), Items.SK, s("SLUG")))
                         .consistentRead(true))
-            .item();
-    if (claim == null || claim.isEmpty()) return Optional.empty();
-    return stories
-        .find(new StoryId(claim.get(Items.ID).s()))
-        .flatMap(
-            story ->
-                story
-                    .translation(lang)
-                    .filter(t -> t.isPublished() && t.slug().equals(slug))
-                    .map(
-                        t ->
-                            new Entry(
+                .item();
+        if (claim == null || claim.isEmpty()) return Optional.empty();
+        return stories.find(new StoryId(claim.get(Items.ID).s()))
+                .flatMap(story -> story.translation(lang)
+                        .filter(t -> t.isPublished() && t.slug().equals(slug))
+                        .map(t -> new Entry(
                                 story.id(),
                                 story.category(),
                                 story.image() == null ? null : story.image().src(),
                                 t)));
-  }
+    }
 
-  @Override
-  public List<Entry> newest(String lang, int limit) {
-    return published(lang, "GSI1PK = :pk", Map.of(), false, limit);
-  }
+    @Override
+    public List<Entry> newest(String lang, int limit) {
+        return published(lang, "GSI1PK = :pk", Map.of(), false, limit);
+    }
 
-  @Override
-  public List<Entry> between(String lang, Instant from, Instant to, int limit) {
-    return published(
-        lang,
-        "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
-        Map.of(
-            ":from", s(Items.sortable(from)), ":to", s(Items.sortable(to.minusSeconds(1)) + "#~")),
-        false,
-        limit);
-  }
+    @Override
+    public List<Entry> between(String lang, Instant from, Instant to, int limit) {
+        return published(
+                lang,
+                "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
+                Map.of(":from", s(Items.sortable(from)), ":to", s(Items.sortable(to.minusSeconds(1)) + "#~")),
+                false,
+                limit);
+    }
 
-  @Override
-  public List<Entry> inCategory(String lang, String category, int limit) {
-    return entries(
-        QueryRequest.builder()
-            .tableName(table)
-            .indexName(Items.GSI2)
-            .keyConditionExpression("GSI2PK = :pk")
-            .expressionAttributeValues(Map.of(":pk", s(Items.categoryKey(lang, category))))
-            .scanIndexForward(false)
-            .projectionExpression(OUTLINE_PROJECTION)
-            .expressionAttributeNames(OUTLINE_NAMES)
-            .build(),
-        limit);
-  }
+    @Override
+    public List<Entry> inCategory(String lang, String category, int limit) {
+        return entries(
+                QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(Items.GSI2)
+                        .keyConditionExpression("GSI2PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(Items.categoryKey(lang, category))))
+                        .scanIndexForward(false)
+                        .projectionExpression(OUTLINE_PROJECTION)
+                        .expressionAttributeNames(OUTLINE_NAMES)
+                        .build(),
+                limit);
+    }
 
-  @Override
-  public Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id) {
-    return published(
-            lang,
-            "GSI1PK = :pk AND GSI1SK < :at",
-            Map.of(":at", s(position(publishedAt, id, ""))),
-            false,
-            1)
-        .stream()
-        .findFirst();
-  }
+    @Override
+    public Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id) {
+        return published(
+                        lang,
+                        "GSI1PK = :pk AND GSI1SK < :at",
+                        Map.of(":at", s(position(publishedAt, id, ""))),
+                        false,
+                        1)
+                .stream()
+                .findFirst();
+    }
 
-  @Override
-  public Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id) {
-    return published(
-            lang,
-            "GSI1PK = :pk AND GSI1SK > :at",
-            Map.of(":at", s(position(publishedAt, id, "#~"))),
-            true,
-            1)
-        .stream()
-        .findFirst();
-  }
+    @Override
+    public Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id) {
+        return published(
+                        lang,
+                        "GSI1PK = :pk AND GSI1SK > :at",
+                        Map.of(":at", s(position(publishedAt, id, "#~"))),
+                        true,
+                        1)
+                .stream()
+                .findFirst();
+    }
 
-  @Override
-  public Iterable<List<Entry>> all(String lang) {
-    return () ->
-        new Iterator<>() {
-          private Map<String, AttributeValue> start = null;
-          private boolean done = false;
+    @Override
+    public Iterable<List<Entry>> all(String lang) {
+        return () -> new Iterator<>() {
+            private Map<String, AttributeValue> start = null;
+            private boolean done = false;
 
-          @Override
-          public boolean hasNext() {
-            return !done;
-          }
+            @Override
+            public boolean hasNext() {
+                return !done;
+            }
 
-          @Override
-          public List<Entry> next() {
-            if (done) throw new NoSuchElementException();
-            QueryResponse page =
-                dynamo.query(
-                    QueryRequest.builder()
+            @Override
+            public List<Entry> next() {
+                if (done) throw new NoSuchElementException();
+                QueryResponse page = dynamo.query(QueryRequest.builder()
                         .tableName(table)
                         .indexName(Items.GSI1)
                         .keyConditionExpression("GSI1PK = :pk")
@@ -260,106 +235,89 @@ public final class DynamoSiteIndex implements SiteIndex {
                         .limit(ALL_PAGE)
                         .exclusiveStartKey(start)
                         .build());
-            start =
-                page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                    ? page.lastEvaluatedKey()
-                    : null;
-            done = start == null;
-            return entries(page);
-          }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey()
+                        : null;
+                done = start == null;
+                return entries(page);
+            }
         };
-  }
-
-  /** Placeholders for attribute names, since some of them are reserved words in expressions. */
-  private static Map<String, String> names(List<String> attributes, List<String> more) {
-    Map<String, String> names = new LinkedHashMap<>();
-    for (String a : attributes) names.put("#a" + names.size(), a);
-    for (String a : more) names.put("#a" + names.size(), a);
-    return names;
-  }
-
-  /** An index position; without a story id, before (or after, with "#~") that second's stories. */
-  private static String position(Instant at, StoryId id, String afterAll) {
-    return id == null ? Items.sortable(at) + afterAll : Items.publishedSortKey(at, id);
-  }
-
-  private List<Entry> published(
-      String lang,
-      String condition,
-      Map<String, AttributeValue> extra,
-      boolean ascending,
-      int limit) {
-    return entries(publishedQuery(lang, condition, extra, ascending).build(), limit);
-  }
-
-  private QueryRequest.Builder publishedQuery(
-      String lang, String condition, Map<String, AttributeValue> extra, boolean ascending) {
-    Map<String, AttributeValue> values = new java.util.HashMap<>(extra);
-    values.put(":pk", s(Items.publishedKey(lang)));
-    return QueryRequest.builder()
-        .tableName(table)
-        .indexName(Items.GSI1)
-        .keyConditionExpression(condition)
-        .expressionAttributeValues(values)
-        .scanIndexForward(ascending)
-        .projectionExpression(OUTLINE_PROJECTION)
-        .expressionAttributeNames(OUTLINE_NAMES);
-  }
-
-  /**
-   * Up to {@code limit} entries: a query answers at most 1 MB, so long lists (a month's archive, a
-   * feed of long stories) take several.
-   */
-  private List<Entry> entries(QueryRequest query, int limit) {
-    List<Entry> entries = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse page =
-          dynamo.query(
-              query.toBuilder().limit(limit - entries.size()).exclusiveStartKey(from).build());
-      entries.addAll(entries(page));
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null && entries.size() < limit);
-    return entries;
-  }
-
-  /**
-   * Entries from items read without their bodies. An item written before excerpts were stored is
-   * read again whole, and its excerpt cut from its body.
-   */
-  private List<Entry> entries(QueryResponse response) {
-    List<Entry> entries = new ArrayList<>(response.items().size());
-    for (Map<String, AttributeValue> outline : response.items()) {
-      Map<String, AttributeValue> item = outline;
-      if (!item.containsKey(Items.EXCERPT)) {
-        item =
-            dynamo
-                .getItem(
-                    b ->
-                        b.tableName(table)
-                            .key(
-                                Map.of(
-                                    Items.PK,
-                                    outline.get(Items.PK),
-                                    Items.SK,
-                                    outline.get(Items.SK)))
-                            .consistentRead(true))
-                .item();
-        if (item == null || item.isEmpty()) continue;
-      }
-      Translation t = Items.translation(item);
-      entries.add(
-          new Entry(
-              new StoryId(item.get(Items.ID).s()),
-              Items.str(item, Items.CATEGORY),
-              Items.str(item, Items.IMAGE),
-              t,
-              item.containsKey(Items.EXCERPT) ? item.get(Items.EXCERPT).s() : Entry.excerptOf(t)));
     }
-    return entries;
-  }
+
+    /** Placeholders for attribute names, since some of them are reserved words in expressions. */
+    private static Map<String, String> names(List<String> attributes, List<String> more) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String a : attributes) names.put("#a" + names.size(), a);
+        for (String a : more) names.put("#a" + names.size(), a);
+        return names;
+    }
+
+    /** An index position; without a story id, before (or after, with "#~") that second's stories. */
+    private static String position(Instant at, StoryId id, String afterAll) {
+        return id == null ? Items.sortable(at) + afterAll : Items.publishedSortKey(at, id);
+    }
+
+    private List<Entry> published(
+            String lang, String condition, Map<String, AttributeValue> extra, boolean ascending, int limit) {
+        return entries(publishedQuery(lang, condition, extra, ascending).build(), limit);
+    }
+
+    private QueryRequest.Builder publishedQuery(
+            String lang, String condition, Map<String, AttributeValue> extra, boolean ascending) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(extra);
+        values.put(":pk", s(Items.publishedKey(lang)));
+        return QueryRequest.builder()
+                .tableName(table)
+                .indexName(Items.GSI1)
+                .keyConditionExpression(condition)
+                .expressionAttributeValues(values)
+                .scanIndexForward(ascending)
+                .projectionExpression(OUTLINE_PROJECTION)
+                .expressionAttributeNames(OUTLINE_NAMES);
+    }
+
+    /**
+     * Up to {@code limit} entries: a query answers at most 1 MB, so long lists (a month's archive, a
+     * feed of long stories) take several.
+     */
+    private List<Entry> entries(QueryRequest query, int limit) {
+        List<Entry> entries = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(query.toBuilder()
+                    .limit(limit - entries.size())
+                    .exclusiveStartKey(from)
+                    .build());
+            entries.addAll(entries(page));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && entries.size() < limit);
+        return entries;
+    }
+
+    /**
+     * Entries from items read without their bodies. An item written before excerpts were stored is
+     * read again whole, and its excerpt cut from its body.
+     */
+    private List<Entry> entries(QueryResponse response) {
+        List<Entry> entries = new ArrayList<>(response.items().size());
+        for (Map<String, AttributeValue> outline : response.items()) {
+            Map<String, AttributeValue> item = outline;
+            if (!item.containsKey(Items.EXCERPT)) {
+                item = dynamo.getItem(b -> b.tableName(table)
+                                .key(Map.of(Items.PK, outline.get(Items.PK), Items.SK, outline.get(Items.SK)))
+                                .consistentRead(true))
+                        .item();
+                if (item == null || item.isEmpty()) continue;
+            }
+            Translation t = Items.translation(item);
+            entries.add(new Entry(
+                    new StoryId(item.get(Items.ID).s()),
+                    Items.str(item, Items.CATEGORY),
+                    Items.str(item, Items.IMAGE),
+                    t,
+                    item.containsKey(Items.EXCERPT) ? item.get(Items.EXCERPT).s() : Entry.excerptOf(t)));
+        }
+        return entries;
+    }
 }

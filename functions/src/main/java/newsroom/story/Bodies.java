@@ -11,72 +11,66 @@ import org.owasp.html.Sanitizers;
  * write time; pages only embed the result.
  */
 public final class Bodies {
-  private static final Parser MARKDOWN = Parser.builder().build();
-  // escapeHtml: raw HTML inside Markdown is shown as text, never passed through
-  private static final HtmlRenderer MARKDOWN_HTML =
-      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final Parser MARKDOWN = Parser.builder().build();
+    // escapeHtml: raw HTML inside Markdown is shown as text, never passed through
+    private static final HtmlRenderer MARKDOWN_HTML =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
-  private static final PolicyFactory POLICY =
-      Sanitizers.FORMATTING
-          .and(Sanitizers.BLOCKS)
-          .and(Sanitizers.TABLES)
-          .and(
-              new HtmlPolicyBuilder()
-                  .allowElements("a")
-                  .allowAttributes("href", "title")
-                  .onElements("a")
-                  .allowStandardUrlProtocols()
-                  .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
-                  .toFactory())
-          .and(
-              new HtmlPolicyBuilder()
-                  .allowElements("img")
-                  .allowAttributes("alt", "title")
-                  .onElements("img")
-                  .allowAttributes("src")
-                  .matching(
-                      (String elementName, String attributeName, String value) ->
-                          value.startsWith("/media/") || value.startsWith("https://")
-                              ? value
-                              : null)
-                  .onElements("img")
-                  .allowUrlProtocols("https")
-                  .toFactory())
-          .and(
-              new HtmlPolicyBuilder()
-                  .allowElements(
-                      "figure",
-                      "figcaption",
-                      "pre",
-                      "code",
-                      "hr",
-                      "br",
-                      "sup",
-                      "sub",
-                      "small",
-                      "mark",
-                      "cite",
-                      "q",
-                      "abbr",
-                      "dl",
-                      "dt",
-                      "dd")
-                  .toFactory());
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.TABLES)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("a")
+                    .allowAttributes("href", "title")
+                    .onElements("a")
+                    .allowStandardUrlProtocols()
+                    .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+                    .toFactory())
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("img")
+                    .allowAttributes("alt", "title")
+                    .onElements("img")
+                    .allowAttributes("src")
+                    .matching((String elementName, String attributeName, String value) ->
+                            value.startsWith("/media/") || value.startsWith("https://") ? value : null)
+                    .onElements("img")
+                    .allowUrlProtocols("https")
+                    .toFactory())
+            .and(new HtmlPolicyBuilder()
+                    .allowElements(
+                            "figure",
+                            "figcaption",
+                            "pre",
+                            "code",
+                            "hr",
+                            "br",
+                            "sup",
+                            "sub",
+                            "small",
+                            "mark",
+                            "cite",
+                            "q",
+                            "abbr",
+                            "dl",
+                            "dt",
+                            "dd")
+                    .toFactory());
 
-  private Bodies() {}
+    private Bodies() {}
 
-  public static String toSafeHtml(String source, BodyFormat format) {
-    String html =
-        switch (format) {
-          case MARKDOWN -> MARKDOWN_HTML.render(MARKDOWN.parse(source));
-          case HTML -> source;
+    public static String toSafeHtml(String source, BodyFormat format) {
+        String html = switch (format) {
+            case MARKDOWN -> MARKDOWN_HTML.render(MARKDOWN.parse(source));
+            case HTML -> source;
         };
-    return POLICY.sanitize(html).strip();
-  }
+        return POLICY.sanitize(html).strip();
+    }
 
-  /** The words of a body, for excerpts and feeds: every tag dropped, entities decoded. */
-  public static String plainText(String safeHtml) {
-    String noTags = safeHtml.replaceAll("(?s)<[^>]*>", " ");
-    return org.owasp.html.Encoding.decodeHtml(noTags, false).replaceAll("\\s+", " ").strip();
-  }
+    /** The words of a body, for excerpts and feeds: every tag dropped, entities decoded. */
+    public static String plainText(String safeHtml) {
+        String noTags = safeHtml.replaceAll("(?s)<[^>]*>", " ");
+        return org.owasp.html.Encoding.decodeHtml(noTags, false)
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
 }

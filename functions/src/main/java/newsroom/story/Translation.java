@@ -7,62 +7,62 @@ import java.time.Instant;
  * it at write time.
  */
 public record Translation(
-    String lang,
-    String title,
-    String lead,
-    String dateline,
-    String bodySource,
-    BodyFormat format,
-    String bodyHtml,
-    String slug,
-    Status status,
-    Instant publishedAt,
-    String caption,
-    String imageAlt,
-    Instant updatedAt,
-    String updatedBy) {
+        String lang,
+        String title,
+        String lead,
+        String dateline,
+        String bodySource,
+        BodyFormat format,
+        String bodyHtml,
+        String slug,
+        Status status,
+        Instant publishedAt,
+        String caption,
+        String imageAlt,
+        Instant updatedAt,
+        String updatedBy) {
 
-  public boolean isPublished() {
-    return status == Status.PUBLISHED;
-  }
+    public boolean isPublished() {
+        return status == Status.PUBLISHED;
+    }
 
-  public String path() {
-    return "/" + lang + "/news/" + slug + "/";
-  }
+    public String path() {
+        return "/" + lang + "/news/" + slug + "/";
+    }
 
-  public Translation withStatus(Status newStatus, Instant when) {
-    return new Translation(
-        lang,
-        title,
-        lead,
-        dateline,
-        bodySource,
-        format,
-        bodyHtml,
-        slug,
-        newStatus,
-        when,
-        caption,
-        imageAlt,
-        updatedAt,
-        updatedBy);
-  }
+    public Translation withStatus(Status newStatus, Instant when) {
+        return new Translation(
+                lang,
+                title,
+                lead,
+                dateline,
+                bodySource,
+                format,
+                bodyHtml,
+                slug,
+                newStatus,
+                when,
+                caption,
+                imageAlt,
+                updatedAt,
+                updatedBy);
+    }
 
-  public Translation touchedBy(String who, Instant when) {
-    return new Translation(
-        lang,
-        title,
-        lead,
-        dateline,
-        bodySource,
-        format,
-        bodyHtml,
-        slug,
-        status,
-        publishedAt,
-        caption,
-        imageAlt,
-        when,
-        who);
-  }
+    public Translation touchedBy(String who, Instant when) {
+        return new Translation(
+                lang,
+                title,
+                lead,
+                dateline,
+                bodySource,
+                format,
+                bodyHtml,
+                slug,
+                status,
+                publishedAt,
+                caption,
+                imageAlt,
+                when,
+                who);
+    }
 }

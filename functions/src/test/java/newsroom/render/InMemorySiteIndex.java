@@ -18,75 +18,75 @@ import newsroom.story.Translation;
  * quickly.
  */
 final class InMemorySiteIndex implements SiteIndex {
-  private final InMemoryStories stories;
-  private long readAt = -1;
-  private SnapshotIndex snapshot;
+    private final InMemoryStories stories;
+    private long readAt = -1;
+    private SnapshotIndex snapshot;
 
-  InMemorySiteIndex(InMemoryStories stories) {
-    this.stories = stories;
-  }
-
-  private synchronized SnapshotIndex current() {
-    if (readAt != stories.writes()) {
-      readAt = stories.writes();
-      Map<String, List<Entry>> byLang = new HashMap<>();
-      for (Story s :
-          stories
-              .list(
-                  new StoryRepository.StoryFilter(
-                      Optional.empty(), Optional.empty(), Optional.empty()),
-                  Optional.empty(),
-                  Integer.MAX_VALUE)
-              .items()) {
-        for (Translation t : s.translations().values()) {
-          if (!t.isPublished()) continue;
-          byLang
-              .computeIfAbsent(t.lang(), k -> new ArrayList<>())
-              .add(new Entry(s.id(), s.category(), s.image() == null ? null : s.image().src(), t));
-        }
-      }
-      snapshot = SnapshotIndex.of(this, byLang);
+    InMemorySiteIndex(InMemoryStories stories) {
+        this.stories = stories;
     }
-    return snapshot;
-  }
 
-  @Override
-  public Optional<Story> story(StoryId id) {
-    return stories.find(id);
-  }
+    private synchronized SnapshotIndex current() {
+        if (readAt != stories.writes()) {
+            readAt = stories.writes();
+            Map<String, List<Entry>> byLang = new HashMap<>();
+            for (Story s : stories.list(
+                            new StoryRepository.StoryFilter(Optional.empty(), Optional.empty(), Optional.empty()),
+                            Optional.empty(),
+                            Integer.MAX_VALUE)
+                    .items()) {
+                for (Translation t : s.translations().values()) {
+                    if (!t.isPublished()) continue;
+                    byLang.computeIfAbsent(t.lang(), k -> new ArrayList<>())
+                            .add(new Entry(
+                                    s.id(),
+                                    s.category(),
+                                    s.image() == null ? null : s.image().src(),
+                                    t));
+                }
+            }
+            snapshot = SnapshotIndex.of(this, byLang);
+        }
+        return snapshot;
+    }
 
-  @Override
-  public Optional<Entry> bySlug(String lang, String slug) {
-    return current().bySlug(lang, slug);
-  }
+    @Override
+    public Optional<Story> story(StoryId id) {
+        return stories.find(id);
+    }
 
-  @Override
-  public List<Entry> newest(String lang, int limit) {
-    return current().newest(lang, limit);
-  }
+    @Override
+    public Optional<Entry> bySlug(String lang, String slug) {
+        return current().bySlug(lang, slug);
+    }
 
-  @Override
-  public List<Entry> between(String lang, Instant from, Instant to, int limit) {
-    return current().between(lang, from, to, limit);
-  }
+    @Override
+    public List<Entry> newest(String lang, int limit) {
+        return current().newest(lang, limit);
+    }
 
-  @Override
-  public List<Entry> inCategory(String lang, String category, int limit) {
-    return current().inCategory(lang, category, limit);
-  }
+    @Override
+    public List<Entry> between(String lang, Instant from, Instant to, int limit) {
+        return current().between(lang, from, to, limit);
+    }
 
-  @Override
-  public Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id) {
-    return current().olderThan(lang, publishedAt, id);
-  }
+    @Override
+    public List<Entry> inCategory(String lang, String category, int limit) {
+        return current().inCategory(lang, category, limit);
+    }
 
-  @Override
-  public Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id) {
-    return current().newerThan(lang, publishedAt, id);
-  }
+    @Override
+    public Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id) {
+        return current().olderThan(lang, publishedAt, id);
+    }
 
-  @Override
-  public Iterable<List<Entry>> all(String lang) {
-    return current().all(lang);
-  }
+    @Override
+    public Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id) {
+        return current().newerThan(lang, publishedAt, id);
+    }
+
+    @Override
+    public Iterable<List<Entry>> all(String lang) {
+        return current().all(lang);
+    }
 }

@@ -21,76 +21,74 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 class RenderHandlerTest {
 
-  @ParameterizedTest
-  @Event(value = "events/stream-publish.json", type = DynamodbEvent.class)
-  void translationRecordsBecomeChangesAndOtherItemsAreSkipped(DynamodbEvent event) {
-    var changes =
-        event.getRecords().stream()
-            .map(RenderHandler::change)
-            .flatMap(java.util.Optional::stream)
-            .toList();
-    assertEquals(1, changes.size());
-    Change change = changes.get(0);
-    assertEquals("en", change.lang());
-    assertEquals("0b8f3c1e-8a4f-4f0e-9d43-2f1b6f0c9a11", change.id().value());
-    assertEquals(Status.DRAFT, change.before().orElseThrow().status());
-    assertEquals(Status.PUBLISHED, change.after().orElseThrow().status());
-    assertEquals(Instant.parse("2026-11-22T06:00:00Z"), change.after().orElseThrow().publishedAt());
-    assertTrue(change.touchesPublicSite());
-  }
+    @ParameterizedTest
+    @Event(value = "events/stream-publish.json", type = DynamodbEvent.class)
+    void translationRecordsBecomeChangesAndOtherItemsAreSkipped(DynamodbEvent event) {
+        var changes = event.getRecords().stream()
+                .map(RenderHandler::change)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        assertEquals(1, changes.size());
+        Change change = changes.get(0);
+        assertEquals("en", change.lang());
+        assertEquals("0b8f3c1e-8a4f-4f0e-9d43-2f1b6f0c9a11", change.id().value());
+        assertEquals(Status.DRAFT, change.before().orElseThrow().status());
+        assertEquals(Status.PUBLISHED, change.after().orElseThrow().status());
+        assertEquals(
+                Instant.parse("2026-11-22T06:00:00Z"),
+                change.after().orElseThrow().publishedAt());
+        assertTrue(change.touchesPublicSite());
+    }
 
-  @ParameterizedTest
-  @Event(value = "events/stream-unreadable-record.json", type = DynamodbEvent.class)
-  void aRecordThatCannotBeReadIsNamedAsTheFailedItemInsteadOfFailingTheBatch(DynamodbEvent event) {
-    StreamsEventResponse response =
-        new RenderHandler(servicesWithoutPages()).handleRequest(event, null);
+    @ParameterizedTest
+    @Event(value = "events/stream-unreadable-record.json", type = DynamodbEvent.class)
+    void aRecordThatCannotBeReadIsNamedAsTheFailedItemInsteadOfFailingTheBatch(DynamodbEvent event) {
+        StreamsEventResponse response = new RenderHandler(servicesWithoutPages()).handleRequest(event, null);
 
-    // the stream retries from the unreadable record: the draft before it is done, not redone
-    assertEquals(
-        List.of("111400000000000000004"),
-        response.getBatchItemFailures().stream()
-            .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
-            .toList());
-  }
+        // the stream retries from the unreadable record: the draft before it is done, not redone
+        assertEquals(
+                List.of("111400000000000000004"),
+                response.getBatchItemFailures().stream()
+                        .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                        .toList());
+    }
 
-  /** The render wiring over in-memory stories, with a bucket no page may reach. */
-  private static Services servicesWithoutPages() {
-    Config config = Config.from(Map.of("TABLE_NAME", "newsroom", "BUCKET_NAME", "site"));
-    InMemoryStories stories = new InMemoryStories();
-    SiteIndex index = new InMemorySiteIndex(stories);
-    Clock clock = Clock.systemUTC();
-    SiteBucket bucket =
-        new SiteBucket() {
-          @Override
-          public Write putIfChanged(String key, byte[] body, String type, String cacheControl) {
-            throw new AssertionError("no page depends on these records: " + key);
-          }
+    /** The render wiring over in-memory stories, with a bucket no page may reach. */
+    private static Services servicesWithoutPages() {
+        Config config = Config.from(Map.of("TABLE_NAME", "newsroom", "BUCKET_NAME", "site"));
+        InMemoryStories stories = new InMemoryStories();
+        SiteIndex index = new InMemorySiteIndex(stories);
+        Clock clock = Clock.systemUTC();
+        SiteBucket bucket = new SiteBucket() {
+            @Override
+            public Write putIfChanged(String key, byte[] body, String type, String cacheControl) {
+                throw new AssertionError("no page depends on these records: " + key);
+            }
 
-          @Override
-          public boolean delete(String key) {
-            throw new AssertionError("no page depends on these records: " + key);
-          }
+            @Override
+            public boolean delete(String key) {
+                throw new AssertionError("no page depends on these records: " + key);
+            }
 
-          @Override
-          public Optional<byte[]> get(String key) {
-            return Optional.empty();
-          }
+            @Override
+            public Optional<byte[]> get(String key) {
+                return Optional.empty();
+            }
 
-          @Override
-          public List<String> keys(String prefix) {
-            return List.of();
-          }
+            @Override
+            public List<String> keys(String prefix) {
+                return List.of();
+            }
         };
-    return Services.of(
-        config,
-        new StoryService(stories, config.languages(), config.categories(), clock),
-        index,
-        () -> bucket,
-        () ->
-            (key, type, length, valid) -> {
-              throw new UnsupportedOperationException("no uploads here");
-            },
-        () -> new Services.Edges(paths -> {}, messages -> {}),
-        clock);
-  }
+        return Services.of(
+                config,
+                new StoryService(stories, config.languages(), config.categories(), clock),
+                index,
+                () -> bucket,
+                () -> (key, type, length, valid) -> {
+                    throw new UnsupportedOperationException("no uploads here");
+                },
+                () -> new Services.Edges(paths -> {}, messages -> {}),
+                clock);
+    }
 }

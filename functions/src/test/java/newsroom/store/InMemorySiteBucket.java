@@ -13,62 +13,60 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InMemorySiteBucket implements SiteBucket {
 
-  /** A stored object. */
-  public record StoredObject(byte[] body, String contentType, String cacheControl) {}
+    /** A stored object. */
+    public record StoredObject(byte[] body, String contentType, String cacheControl) {}
 
-  private final Map<String, StoredObject> objects = new ConcurrentSkipListMap<>();
-  private final AtomicLong puts = new AtomicLong();
-  private final AtomicLong deletes = new AtomicLong();
+    private final Map<String, StoredObject> objects = new ConcurrentSkipListMap<>();
+    private final AtomicLong puts = new AtomicLong();
+    private final AtomicLong deletes = new AtomicLong();
 
-  @Override
-  public Write putIfChanged(String key, byte[] body, String contentType, String cacheControl) {
-    StoredObject fresh = new StoredObject(body.clone(), contentType, cacheControl);
-    // compute() runs atomically per key, as S3's last-writer-wins does
-    Write[] result = new Write[1];
-    objects.compute(
-        key,
-        (k, old) -> {
-          if (old != null
-              && Arrays.equals(old.body(), body)
-              && old.cacheControl().equals(cacheControl)) {
-            result[0] = Write.UNCHANGED;
-            return old;
-          }
-          result[0] = old == null ? Write.CREATED : Write.UPDATED;
-          return fresh;
+    @Override
+    public Write putIfChanged(String key, byte[] body, String contentType, String cacheControl) {
+        StoredObject fresh = new StoredObject(body.clone(), contentType, cacheControl);
+        // compute() runs atomically per key, as S3's last-writer-wins does
+        Write[] result = new Write[1];
+        objects.compute(key, (k, old) -> {
+            if (old != null
+                    && Arrays.equals(old.body(), body)
+                    && old.cacheControl().equals(cacheControl)) {
+                result[0] = Write.UNCHANGED;
+                return old;
+            }
+            result[0] = old == null ? Write.CREATED : Write.UPDATED;
+            return fresh;
         });
-    if (result[0] != Write.UNCHANGED) puts.incrementAndGet();
-    return result[0];
-  }
+        if (result[0] != Write.UNCHANGED) puts.incrementAndGet();
+        return result[0];
+    }
 
-  @Override
-  public boolean delete(String key) {
-    boolean existed = objects.remove(key) != null;
-    if (existed) deletes.incrementAndGet();
-    return existed;
-  }
+    @Override
+    public boolean delete(String key) {
+        boolean existed = objects.remove(key) != null;
+        if (existed) deletes.incrementAndGet();
+        return existed;
+    }
 
-  @Override
-  public Optional<byte[]> get(String key) {
-    return Optional.ofNullable(objects.get(key)).map(o -> o.body().clone());
-  }
+    @Override
+    public Optional<byte[]> get(String key) {
+        return Optional.ofNullable(objects.get(key)).map(o -> o.body().clone());
+    }
 
-  @Override
-  public List<String> keys(String prefix) {
-    return objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
-  }
+    @Override
+    public List<String> keys(String prefix) {
+        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    }
 
-  public Optional<StoredObject> object(String key) {
-    return Optional.ofNullable(objects.get(key));
-  }
+    public Optional<StoredObject> object(String key) {
+        return Optional.ofNullable(objects.get(key));
+    }
 
-  /** Objects written (created or replaced) since the bucket was made. */
-  public long puts() {
-    return puts.get();
-  }
+    /** Objects written (created or replaced) since the bucket was made. */
+    public long puts() {
+        return puts.get();
+    }
 
-  /** Objects deleted since the bucket was made. */
-  public long deletes() {
-    return deletes.get();
-  }
+    /** Objects deleted since the bucket was made. */
+    public long deletes() {
+        return deletes.get();
+    }
 }

@@ -14,177 +14,166 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StoryServiceTest {
-  static final Instant NOW = Instant.parse("2026-11-20T06:00:00Z");
-  final InMemoryStories repository = new InMemoryStories();
-  final StoryService service =
-      new StoryService(
-          repository,
-          List.of("kk", "ru", "en"),
-          List.of("city", "health"),
-          Clock.fixed(NOW, ZoneOffset.UTC));
-  final Actor editor = new Actor("erlan", Set.of("editors"));
-  final Actor writer = new Actor("aliya", Set.of("writers"));
+    static final Instant NOW = Instant.parse("2026-11-20T06:00:00Z");
+    final InMemoryStories repository = new InMemoryStories();
+    final StoryService service = new StoryService(
+            repository, List.of("kk", "ru", "en"), List.of("city", "health"), Clock.fixed(NOW, ZoneOffset.UTC));
+    final Actor editor = new Actor("erlan", Set.of("editors"));
+    final Actor writer = new Actor("aliya", Set.of("writers"));
 
-  static StoryInput.TranslationInput translation(String title) {
-    return new StoryInput.TranslationInput(
-        title,
-        "Lead.",
-        "Almaty",
-        "Body with <script>alert(1)</script> text.",
-        BodyFormat.MARKDOWN,
-        null,
-        null,
-        null);
-  }
-
-  static StoryInput input(Map<String, StoryInput.TranslationInput> translations) {
-    return new StoryInput("city", List.of("parks"), null, null, translations);
-  }
-
-  Story created(Actor actor, Map<String, StoryInput.TranslationInput> translations) {
-    Outcome<Story> outcome = service.create(actor, input(translations));
-    return ((Outcome.Done<Story>) assertInstanceOf(Outcome.Done.class, outcome)).value();
-  }
-
-  @Test
-  void createdStoryIsADraftWithSanitizedBodyAndGeneratedSlug() {
-    Story story = created(writer, Map.of("en", translation("New park opens")));
-    Translation en = story.translation("en").orElseThrow();
-    assertEquals(Status.DRAFT, en.status());
-    assertEquals(1, story.version());
-    assertTrue(en.slug().startsWith("new-park-opens"), en.slug());
-    assertTrue(!en.bodyHtml().contains("<script"), en.bodyHtml());
-    assertTrue(en.bodySource().contains("<script>"), "the source is kept for editing");
-  }
-
-  @Test
-  void staleVersionIsRejected() {
-    Story story = created(editor, Map.of("en", translation("Stale edits")));
-    Outcome<Story> first =
-        service.putTranslation(editor, story.id(), "en", 1, translation("First edit"));
-    assertInstanceOf(Outcome.Done.class, first);
-    Outcome<Story> second =
-        service.putTranslation(editor, story.id(), "en", 1, translation("Second edit"));
-    Rejection reason = assertInstanceOf(Outcome.Rejected.class, second).reason();
-    assertInstanceOf(Rejection.Stale.class, reason);
-    assertEquals(
-        "First edit",
-        repository.find(story.id()).orElseThrow().translation("en").orElseThrow().title());
-  }
-
-  @Test
-  void unknownLanguageAndCategoryAreNamedFieldErrors() {
-    Outcome<Story> outcome =
-        service.create(
-            writer,
-            new StoryInput("weather", List.of(), null, null, Map.of("de", translation("Hallo"))));
-    Rejection.Invalid invalid =
-        assertInstanceOf(
-            Rejection.Invalid.class, assertInstanceOf(Outcome.Rejected.class, outcome).reason());
-    List<String> fields = invalid.errors().stream().map(FieldError::field).toList();
-    assertTrue(fields.contains("category"), fields.toString());
-    assertTrue(fields.contains("translations.de"), fields.toString());
-  }
-
-  @Test
-  void tooLongTitleIsRejectedAndNothingIsStored() {
-    Outcome<Story> outcome =
-        service.create(
-            writer, input(Map.of("en", translation("x".repeat(StoryService.MAX_TITLE + 1)))));
-    assertInstanceOf(Outcome.Rejected.class, outcome);
-    assertTrue(
-        repository
-            .list(
-                new StoryRepository.StoryFilter(
-                    Optional.empty(), Optional.empty(), Optional.empty()),
-                Optional.empty(),
-                10)
-            .items()
-            .isEmpty());
-  }
-
-  @Test
-  void bodyWhoseHtmlOutgrowsItsLimitIsRejectedOnCreateAndEdit() {
-    // within the source limit, but every "<" becomes "&lt;" in the HTML
-    String body = "<".repeat(StoryService.MAX_BODY_BYTES);
-    StoryInput.TranslationInput big =
-        new StoryInput.TranslationInput(
-            "Angle brackets", "", "", body, BodyFormat.MARKDOWN, null, null, null);
-    Rejection created =
-        assertInstanceOf(Outcome.Rejected.class, service.create(writer, input(Map.of("en", big))))
-            .reason();
-    assertEquals(
-        List.of("translations.en.body"),
-        assertInstanceOf(Rejection.Invalid.class, created).errors().stream()
-            .map(FieldError::field)
-            .toList());
-    Story story = created(writer, Map.of("en", translation("Small story")));
-    Rejection edited =
-        assertInstanceOf(
-                Outcome.Rejected.class, service.putTranslation(writer, story.id(), "en", 1, big))
-            .reason();
-    assertEquals(
-        List.of("body"),
-        assertInstanceOf(Rejection.Invalid.class, edited).errors().stream()
-            .map(FieldError::field)
-            .toList());
-  }
-
-  @Test
-  void textThatXmlCannotCarryIsRejected() {
-    for (String bad : List.of("Title \uffff", "Title \ufffe", "Title \u0085")) {
-      Outcome<Story> outcome = service.create(writer, input(Map.of("en", translation(bad))));
-      Rejection reason = assertInstanceOf(Outcome.Rejected.class, outcome).reason();
-      assertEquals(
-          List.of("translations.en.title"),
-          assertInstanceOf(Rejection.Invalid.class, reason).errors().stream()
-              .map(FieldError::field)
-              .toList(),
-          bad);
+    static StoryInput.TranslationInput translation(String title) {
+        return new StoryInput.TranslationInput(
+                title,
+                "Lead.",
+                "Almaty",
+                "Body with <script>alert(1)</script> text.",
+                BodyFormat.MARKDOWN,
+                null,
+                null,
+                null);
     }
-  }
 
-  @Test
-  void publishingInTheFutureSchedulesAndThePublisherPublishesWhenDue() {
-    Story story = created(editor, Map.of("en", translation("Scheduled story")));
-    Instant later = NOW.plusSeconds(3600);
-    Story scheduled =
-        ((Outcome.Done<Story>)
-                service.publish(editor, story.id(), 1, List.of(), Optional.of(later)))
-            .value();
-    assertEquals(Status.SCHEDULED, scheduled.translation("en").orElseThrow().status());
-    assertEquals(0, service.publishDue(editor));
+    static StoryInput input(Map<String, StoryInput.TranslationInput> translations) {
+        return new StoryInput("city", List.of("parks"), null, null, translations);
+    }
 
-    StoryService afterwards =
-        new StoryService(
-            repository,
-            List.of("kk", "ru", "en"),
-            List.of("city"),
-            Clock.fixed(later.plusSeconds(1), ZoneOffset.UTC));
-    assertEquals(1, afterwards.publishDue(editor));
-    Translation en = repository.find(story.id()).orElseThrow().translation("en").orElseThrow();
-    assertEquals(Status.PUBLISHED, en.status());
-    assertEquals(later, en.publishedAt());
-  }
+    Story created(Actor actor, Map<String, StoryInput.TranslationInput> translations) {
+        Outcome<Story> outcome = service.create(actor, input(translations));
+        return ((Outcome.Done<Story>) assertInstanceOf(Outcome.Done.class, outcome)).value();
+    }
 
-  @Test
-  void writersMayNotEditPublishedTranslations() {
-    Story story = created(writer, Map.of("en", translation("Writer story")));
-    service.publish(editor, story.id(), 1, List.of(), Optional.empty());
-    Outcome<Story> edit =
-        service.putTranslation(writer, story.id(), "en", 2, translation("Changed"));
-    assertInstanceOf(
-        Rejection.NotAllowed.class, assertInstanceOf(Outcome.Rejected.class, edit).reason());
-  }
+    @Test
+    void createdStoryIsADraftWithSanitizedBodyAndGeneratedSlug() {
+        Story story = created(writer, Map.of("en", translation("New park opens")));
+        Translation en = story.translation("en").orElseThrow();
+        assertEquals(Status.DRAFT, en.status());
+        assertEquals(1, story.version());
+        assertTrue(en.slug().startsWith("new-park-opens"), en.slug());
+        assertTrue(!en.bodyHtml().contains("<script"), en.bodyHtml());
+        assertTrue(en.bodySource().contains("<script>"), "the source is kept for editing");
+    }
 
-  @Test
-  void everyAcceptedChangeLeavesARevision() {
-    Story story =
-        created(editor, Map.of("en", translation("Revisions"), "ru", translation("Ревизии")));
-    service.publish(editor, story.id(), 1, List.of("en"), Optional.empty());
-    service.unpublish(editor, story.id(), 2, List.of("en"));
-    List<String> actions =
-        repository.revisions(story.id()).stream().map(r -> r.lang() + ":" + r.action()).toList();
-    assertEquals(List.of("ru:create", "en:create", "en:published", "en:unpublish"), actions);
-  }
+    @Test
+    void staleVersionIsRejected() {
+        Story story = created(editor, Map.of("en", translation("Stale edits")));
+        Outcome<Story> first = service.putTranslation(editor, story.id(), "en", 1, translation("First edit"));
+        assertInstanceOf(Outcome.Done.class, first);
+        Outcome<Story> second = service.putTranslation(editor, story.id(), "en", 1, translation("Second edit"));
+        Rejection reason = assertInstanceOf(Outcome.Rejected.class, second).reason();
+        assertInstanceOf(Rejection.Stale.class, reason);
+        assertEquals(
+                "First edit",
+                repository
+                        .find(story.id())
+                        .orElseThrow()
+                        .translation("en")
+                        .orElseThrow()
+                        .title());
+    }
+
+    @Test
+    void unknownLanguageAndCategoryAreNamedFieldErrors() {
+        Outcome<Story> outcome = service.create(
+                writer, new StoryInput("weather", List.of(), null, null, Map.of("de", translation("Hallo"))));
+        Rejection.Invalid invalid = assertInstanceOf(
+                Rejection.Invalid.class,
+                assertInstanceOf(Outcome.Rejected.class, outcome).reason());
+        List<String> fields = invalid.errors().stream().map(FieldError::field).toList();
+        assertTrue(fields.contains("category"), fields.toString());
+        assertTrue(fields.contains("translations.de"), fields.toString());
+    }
+
+    @Test
+    void tooLongTitleIsRejectedAndNothingIsStored() {
+        Outcome<Story> outcome =
+                service.create(writer, input(Map.of("en", translation("x".repeat(StoryService.MAX_TITLE + 1)))));
+        assertInstanceOf(Outcome.Rejected.class, outcome);
+        assertTrue(repository
+                .list(
+                        new StoryRepository.StoryFilter(Optional.empty(), Optional.empty(), Optional.empty()),
+                        Optional.empty(),
+                        10)
+                .items()
+                .isEmpty());
+    }
+
+    @Test
+    void bodyWhoseHtmlOutgrowsItsLimitIsRejectedOnCreateAndEdit() {
+        // within the source limit, but every "<" becomes "&lt;" in the HTML
+        String body = "<".repeat(StoryService.MAX_BODY_BYTES);
+        StoryInput.TranslationInput big =
+                new StoryInput.TranslationInput("Angle brackets", "", "", body, BodyFormat.MARKDOWN, null, null, null);
+        Rejection created = assertInstanceOf(Outcome.Rejected.class, service.create(writer, input(Map.of("en", big))))
+                .reason();
+        assertEquals(
+                List.of("translations.en.body"),
+                assertInstanceOf(Rejection.Invalid.class, created).errors().stream()
+                        .map(FieldError::field)
+                        .toList());
+        Story story = created(writer, Map.of("en", translation("Small story")));
+        Rejection edited = assertInstanceOf(
+                        Outcome.Rejected.class, service.putTranslation(writer, story.id(), "en", 1, big))
+                .reason();
+        assertEquals(
+                List.of("body"),
+                assertInstanceOf(Rejection.Invalid.class, edited).errors().stream()
+                        .map(FieldError::field)
+                        .toList());
+    }
+
+    @Test
+    void textThatXmlCannotCarryIsRejected() {
+        for (String bad : List.of("Title \uffff", "Title \ufffe", "Title \u0085")) {
+            Outcome<Story> outcome = service.create(writer, input(Map.of("en", translation(bad))));
+            Rejection reason = assertInstanceOf(Outcome.Rejected.class, outcome).reason();
+            assertEquals(
+                    List.of("translations.en.title"),
+                    assertInstanceOf(Rejection.Invalid.class, reason).errors().stream()
+                            .map(FieldError::field)
+                            .toList(),
+                    bad);
+        }
+    }
+
+    @Test
+    void publishingInTheFutureSchedulesAndThePublisherPublishesWhenDue() {
+        Story story = created(editor, Map.of("en", translation("Scheduled story")));
+        Instant later = NOW.plusSeconds(3600);
+        Story scheduled =
+                ((Outcome.Done<Story>) service.publish(editor, story.id(), 1, List.of(), Optional.of(later))).value();
+        assertEquals(Status.SCHEDULED, scheduled.translation("en").orElseThrow().status());
+        assertEquals(0, service.publishDue(editor));
+
+        StoryService afterwards = new StoryService(
+                repository,
+                List.of("kk", "ru", "en"),
+                List.of("city"),
+                Clock.fixed(later.plusSeconds(1), ZoneOffset.UTC));
+        assertEquals(1, afterwards.publishDue(editor));
+        Translation en =
+                repository.find(story.id()).orElseThrow().translation("en").orElseThrow();
+        assertEquals(Status.PUBLISHED, en.status());
+        assertEquals(later, en.publishedAt());
+    }
+
+    @Test
+    void writersMayNotEditPublishedTranslations() {
+        Story story = created(writer, Map.of("en", translation("Writer story")));
+        service.publish(editor, story.id(), 1, List.of(), Optional.empty());
+        Outcome<Story> edit = service.putTranslation(writer, story.id(), "en", 2, translation("Changed"));
+        assertInstanceOf(
+                Rejection.NotAllowed.class,
+                assertInstanceOf(Outcome.Rejected.class, edit).reason());
+    }
+
+    @Test
+    void everyAcceptedChangeLeavesARevision() {
+        Story story = created(editor, Map.of("en", translation("Revisions"), "ru", translation("Ревизии")));
+        service.publish(editor, story.id(), 1, List.of("en"), Optional.empty());
+        service.unpublish(editor, story.id(), 2, List.of("en"));
+        List<String> actions = repository.revisions(story.id()).stream()
+                .map(r -> r.lang() + ":" + r.action())
+                .toList();
+        assertEquals(List.of("ru:create", "en:create", "en:published", "en:unpublish"), actions);
+    }
 }

@@ -26,96 +26,89 @@ import software.amazon.awssdk.services.s3.S3Client;
  * through the same service the API uses, and publishes them at their own dates.
  */
 public final class DemoContent {
-  static final int STORIES = 9;
-  static final List<String> MEDIA = List.of("bus.svg", "park.svg", "building.svg");
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Actor EDITOR = new Actor("demo-editor", Set.of("editors"));
+    static final int STORIES = 9;
+    static final List<String> MEDIA = List.of("bus.svg", "park.svg", "building.svg");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Actor EDITOR = new Actor("demo-editor", Set.of("editors"));
 
-  private DemoContent() {}
+    private DemoContent() {}
 
-  /** Creates and publishes every demo story; returns how many. */
-  public static int load(Services services, S3Client s3, String bucket) {
-    for (String name : MEDIA) {
-      byte[] svg = resource("demo/media/" + name);
-      if (svg == null) continue;
-      s3.putObject(
-          b ->
-              b.bucket(bucket)
-                  .key("media/demo/" + name)
-                  .contentType("image/svg+xml")
-                  .cacheControl("public, max-age=86400"),
-          RequestBody.fromBytes(svg));
+    /** Creates and publishes every demo story; returns how many. */
+    public static int load(Services services, S3Client s3, String bucket) {
+        for (String name : MEDIA) {
+            byte[] svg = resource("demo/media/" + name);
+            if (svg == null) continue;
+            s3.putObject(
+                    b -> b.bucket(bucket)
+                            .key("media/demo/" + name)
+                            .contentType("image/svg+xml")
+                            .cacheControl("public, max-age=86400"),
+                    RequestBody.fromBytes(svg));
+        }
+        int loaded = 0;
+        for (int i = 1; i <= STORIES; i++) {
+            byte[] raw = resource(String.format("demo/story-%02d.json", i));
+            if (raw == null) continue;
+            JsonNode node;
+            try {
+                node = JSON.readTree(raw);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Story story = done(services.stories().create(EDITOR, input(node)));
+            Optional<java.time.Instant> at = Optional.ofNullable(node.get("publishedAt"))
+                    .filter(JsonNode::isTextual)
+                    .map(v -> OffsetDateTime.parse(v.textValue()).toInstant());
+            done(services.stories().publish(EDITOR, story.id(), story.version(), List.of(), at));
+            loaded++;
+        }
+        return loaded;
     }
-    int loaded = 0;
-    for (int i = 1; i <= STORIES; i++) {
-      byte[] raw = resource(String.format("demo/story-%02d.json", i));
-      if (raw == null) continue;
-      JsonNode node;
-      try {
-        node = JSON.readTree(raw);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Story story = done(services.stories().create(EDITOR, input(node)));
-      Optional<java.time.Instant> at =
-          Optional.ofNullable(node.get("publishedAt"))
-              .filter(JsonNode::isTextual)
-              .map(v -> OffsetDateTime.parse(v.textValue()).toInstant());
-      done(services.stories().publish(EDITOR, story.id(), story.version(), List.of(), at));
-      loaded++;
+
+    static StoryInput input(JsonNode node) {
+        JsonNode image = node.get("image");
+        String src = image != null && image.isObject() ? image.get("src").textValue() : null;
+        Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
+        node.get("translations").fields().forEachRemaining(e -> {
+            JsonNode t = e.getValue();
+            String alt = image != null
+                            && image.isObject()
+                            && image.has("alt")
+                            && image.get("alt").has(e.getKey())
+                    ? image.get("alt").get(e.getKey()).textValue()
+                    : null;
+            translations.put(
+                    e.getKey(),
+                    new StoryInput.TranslationInput(
+                            text(t, "title"),
+                            text(t, "lead"),
+                            text(t, "dateline"),
+                            text(t, "body"),
+                            "html".equals(text(t, "format")) ? BodyFormat.HTML : BodyFormat.MARKDOWN,
+                            text(t, "slug"),
+                            text(t, "caption"),
+                            alt));
+        });
+        List<String> tags = new ArrayList<>();
+        if (node.has("tags")) node.get("tags").forEach(tag -> tags.add(tag.textValue()));
+        return new StoryInput(text(node, "category"), tags, text(node, "author"), src, translations);
     }
-    return loaded;
-  }
 
-  static StoryInput input(JsonNode node) {
-    JsonNode image = node.get("image");
-    String src = image != null && image.isObject() ? image.get("src").textValue() : null;
-    Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
-    node.get("translations")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode t = e.getValue();
-              String alt =
-                  image != null
-                          && image.isObject()
-                          && image.has("alt")
-                          && image.get("alt").has(e.getKey())
-                      ? image.get("alt").get(e.getKey()).textValue()
-                      : null;
-              translations.put(
-                  e.getKey(),
-                  new StoryInput.TranslationInput(
-                      text(t, "title"),
-                      text(t, "lead"),
-                      text(t, "dateline"),
-                      text(t, "body"),
-                      "html".equals(text(t, "format")) ? BodyFormat.HTML : BodyFormat.MARKDOWN,
-                      text(t, "slug"),
-                      text(t, "caption"),
-                      alt));
-            });
-    List<String> tags = new ArrayList<>();
-    if (node.has("tags")) node.get("tags").forEach(tag -> tags.add(tag.textValue()));
-    return new StoryInput(text(node, "category"), tags, text(node, "author"), src, translations);
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static <T> T done(Outcome<T> outcome) {
-    if (outcome instanceof Outcome.Done<T> d) return d.value();
-    throw new IllegalStateException(
-        "demo content rejected: " + ((Outcome.Rejected<T>) outcome).reason());
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = DemoContent.class.getClassLoader().getResourceAsStream(name)) {
-      return in == null ? null : in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
-  }
+
+    private static <T> T done(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Done<T> d) return d.value();
+        throw new IllegalStateException("demo content rejected: " + ((Outcome.Rejected<T>) outcome).reason());
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DemoContent.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -12,64 +12,62 @@ import newsroom.store.SiteBucket;
 
 /** The site written to a folder instead of a bucket: the static export. */
 public final class FolderSiteBucket implements SiteBucket {
-  private final Path root;
+    private final Path root;
 
-  public FolderSiteBucket(Path root) {
-    this.root = root.toAbsolutePath().normalize();
-  }
-
-  private Path file(String key) {
-    Path file = root.resolve(key).normalize();
-    if (!file.startsWith(root))
-      throw new IllegalArgumentException("key outside the folder: " + key);
-    return file;
-  }
-
-  @Override
-  public Write putIfChanged(String key, byte[] body, String contentType, String cacheControl) {
-    try {
-      Path file = file(key);
-      boolean existed = Files.exists(file);
-      if (existed && Arrays.equals(Files.readAllBytes(file), body)) return Write.UNCHANGED;
-      Files.createDirectories(file.getParent());
-      Files.write(file, body);
-      return existed ? Write.UPDATED : Write.CREATED;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public FolderSiteBucket(Path root) {
+        this.root = root.toAbsolutePath().normalize();
     }
-  }
 
-  @Override
-  public boolean delete(String key) {
-    try {
-      return Files.deleteIfExists(file(key));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private Path file(String key) {
+        Path file = root.resolve(key).normalize();
+        if (!file.startsWith(root)) throw new IllegalArgumentException("key outside the folder: " + key);
+        return file;
     }
-  }
 
-  @Override
-  public Optional<byte[]> get(String key) {
-    try {
-      Path file = file(key);
-      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public Write putIfChanged(String key, byte[] body, String contentType, String cacheControl) {
+        try {
+            Path file = file(key);
+            boolean existed = Files.exists(file);
+            if (existed && Arrays.equals(Files.readAllBytes(file), body)) return Write.UNCHANGED;
+            Files.createDirectories(file.getParent());
+            Files.write(file, body);
+            return existed ? Write.UPDATED : Write.CREATED;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  @Override
-  public List<String> keys(String prefix) {
-    if (!Files.isDirectory(root)) return List.of();
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(f -> root.relativize(f).toString().replace('\\', '/'))
-          .filter(k -> k.startsWith(prefix))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public boolean delete(String key) {
+        try {
+            return Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            Path file = file(key);
+            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<String> keys(String prefix) {
+        if (!Files.isDirectory(root)) return List.of();
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(k -> k.startsWith(prefix))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -42,144 +42,132 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * gateway, the stream poller, the publisher schedule, the rebuild queue and the CDN.
  */
 public final class LocalCloud implements AutoCloseable {
-  public static final String TABLE = "newsroom";
-  public static final String BUCKET = "newsroom-site";
-  static final String STREAM_CHECKPOINT = "stream-checkpoint.properties";
+    public static final String TABLE = "newsroom";
+    public static final String BUCKET = "newsroom-site";
+    static final String STREAM_CHECKPOINT = "stream-checkpoint.properties";
 
-  /**
-   * How to start: ports (0 picks a free one for the HTTP servers), where data lives, and pacing.
-   */
-  public record Options(
-      int dynamoPort,
-      int s3Port,
-      int apiPort,
-      int cdnPort,
-      Optional<Path> dataDir,
-      Path templateFile,
-      long pollMillis,
-      int streamRetries,
-      boolean schedule) {
-    public static Options defaults(Optional<Path> dataDir) {
-      return new Options(8000, 9000, 3000, 8080, dataDir, CloudTemplate.locate(), 100, 5, true);
+    /**
+     * How to start: ports (0 picks a free one for the HTTP servers), where data lives, and pacing.
+     */
+    public record Options(
+            int dynamoPort,
+            int s3Port,
+            int apiPort,
+            int cdnPort,
+            Optional<Path> dataDir,
+            Path templateFile,
+            long pollMillis,
+            int streamRetries,
+            boolean schedule) {
+        public static Options defaults(Optional<Path> dataDir) {
+            return new Options(8000, 9000, 3000, 8080, dataDir, CloudTemplate.locate(), 100, 5, true);
+        }
+
+        /** The same stack with every port moved by {@code offset}, to run several side by side. */
+        public Options shifted(int offset) {
+            return new Options(
+                    dynamoPort + offset,
+                    s3Port + offset,
+                    apiPort + offset,
+                    cdnPort + offset,
+                    dataDir,
+                    templateFile,
+                    pollMillis,
+                    streamRetries,
+                    schedule);
+        }
     }
 
-    /** The same stack with every port moved by {@code offset}, to run several side by side. */
-    public Options shifted(int offset) {
-      return new Options(
-          dynamoPort + offset,
-          s3Port + offset,
-          apiPort + offset,
-          cdnPort + offset,
-          dataDir,
-          templateFile,
-          pollMillis,
-          streamRetries,
-          schedule);
-    }
-  }
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Emulators emulators;
+    private Endpoints endpoints;
+    private DynamoDbClient dynamo;
+    private S3Client s3;
+    private Services services;
+    private ApiGateway api;
+    private CdnEmulator cdn;
+    private StreamPoller poller;
+    private LocalRebuildQueue rebuildQueue;
+    private LocalAuth auth;
+    private Config config;
+    private boolean createdTable;
 
-  private final List<AutoCloseable> closeables = new ArrayList<>();
-  private Emulators emulators;
-  private Endpoints endpoints;
-  private DynamoDbClient dynamo;
-  private S3Client s3;
-  private Services services;
-  private ApiGateway api;
-  private CdnEmulator cdn;
-  private StreamPoller poller;
-  private LocalRebuildQueue rebuildQueue;
-  private LocalAuth auth;
-  private Config config;
-  private boolean createdTable;
+    private LocalCloud() {}
 
-  private LocalCloud() {}
+    /** Where DynamoDB and S3 answer when they are not the embedded emulators (e.g. LocalStack). */
+    public record Endpoints(String dynamo, String s3) {}
 
-  /** Where DynamoDB and S3 answer when they are not the embedded emulators (e.g. LocalStack). */
-  public record Endpoints(String dynamo, String s3) {}
-
-  public static LocalCloud start(Options options, LocalAuth auth) throws Exception {
-    return start(options, auth, Optional.empty());
-  }
-
-  /**
-   * Starts the stack; with {@code external} endpoints it uses those instead of starting DynamoDB
-   * Local and S3Proxy, so the same handlers, gateway, poller and CDN run against another backend.
-   */
-  public static LocalCloud start(Options options, LocalAuth auth, Optional<Endpoints> external)
-      throws Exception {
-    LocalCloud cloud = new LocalCloud();
-    try {
-      cloud.boot(options, auth, external);
-      return cloud;
-    } catch (Exception e) {
-      cloud.close();
-      throw e;
-    }
-  }
-
-  private void boot(Options options, LocalAuth auth, Optional<Endpoints> external)
-      throws Exception {
-    this.auth = auth;
-    CloudTemplate template = CloudTemplate.read(options.templateFile());
-    Endpoints endpoints;
-    if (external.isPresent()) {
-      endpoints = external.get();
-    } else {
-      emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir());
-      closeables.add(emulators);
-      endpoints = new Endpoints(emulators.dynamoEndpoint(), emulators.s3Endpoint());
-    }
-    this.endpoints = endpoints;
-    var credentials =
-        StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
-    Region region = Region.of(Emulators.REGION);
-    dynamo =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(endpoints.dynamo()))
-            .credentialsProvider(credentials)
-            .region(region)
-            .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
-            .build();
-    closeables.add(dynamo);
-    s3 =
-        S3Client.builder()
-            .endpointOverride(URI.create(endpoints.s3()))
-            .forcePathStyle(true)
-            .credentialsProvider(credentials)
-            .region(region)
-            .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
-            .build();
-    closeables.add(s3);
-    S3Presigner presigner =
-        S3Presigner.builder()
-            .endpointOverride(URI.create(endpoints.s3()))
-            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-            .credentialsProvider(credentials)
-            .region(region)
-            .build();
-    closeables.add(presigner);
-
-    createdTable = TableDefinition.create(dynamo, TableDefinition.fromTemplate(template, TABLE));
-    try {
-      s3.createBucket(b -> b.bucket(BUCKET));
-    } catch (BucketAlreadyOwnedByYouException exists) {
-      // kept from an earlier run
-    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-      if (e.statusCode() != 409) throw e;
+    public static LocalCloud start(Options options, LocalAuth auth) throws Exception {
+        return start(options, auth, Optional.empty());
     }
 
-    cdn =
-        new CdnEmulator(
-            options.cdnPort(),
-            s3,
-            BUCKET,
-            template.securityHeaders(),
-            template.notFoundCacheSeconds());
-    closeables.add(cdn);
-    config =
-        Config.from(
-            Map.of(
+    /**
+     * Starts the stack; with {@code external} endpoints it uses those instead of starting DynamoDB
+     * Local and S3Proxy, so the same handlers, gateway, poller and CDN run against another backend.
+     */
+    public static LocalCloud start(Options options, LocalAuth auth, Optional<Endpoints> external) throws Exception {
+        LocalCloud cloud = new LocalCloud();
+        try {
+            cloud.boot(options, auth, external);
+            return cloud;
+        } catch (Exception e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    private void boot(Options options, LocalAuth auth, Optional<Endpoints> external) throws Exception {
+        this.auth = auth;
+        CloudTemplate template = CloudTemplate.read(options.templateFile());
+        Endpoints endpoints;
+        if (external.isPresent()) {
+            endpoints = external.get();
+        } else {
+            emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir());
+            closeables.add(emulators);
+            endpoints = new Endpoints(emulators.dynamoEndpoint(), emulators.s3Endpoint());
+        }
+        this.endpoints = endpoints;
+        var credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
+        Region region = Region.of(Emulators.REGION);
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoints.dynamo()))
+                .credentialsProvider(credentials)
+                .region(region)
+                .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
+                .build();
+        closeables.add(dynamo);
+        s3 = S3Client.builder()
+                .endpointOverride(URI.create(endpoints.s3()))
+                .forcePathStyle(true)
+                .credentialsProvider(credentials)
+                .region(region)
+                .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
+                .build();
+        closeables.add(s3);
+        S3Presigner presigner = S3Presigner.builder()
+                .endpointOverride(URI.create(endpoints.s3()))
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(credentials)
+                .region(region)
+                .build();
+        closeables.add(presigner);
+
+        createdTable = TableDefinition.create(dynamo, TableDefinition.fromTemplate(template, TABLE));
+        try {
+            s3.createBucket(b -> b.bucket(BUCKET));
+        } catch (BucketAlreadyOwnedByYouException exists) {
+            // kept from an earlier run
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 409) throw e;
+        }
+
+        cdn = new CdnEmulator(
+                options.cdnPort(), s3, BUCKET, template.securityHeaders(), template.notFoundCacheSeconds());
+        closeables.add(cdn);
+        config = Config.from(Map.of(
                 "TABLE_NAME",
                 TABLE,
                 "BUCKET_NAME",
@@ -194,222 +182,193 @@ public final class LocalCloud implements AutoCloseable {
                 "Asia/Almaty",
                 "AWS_REGION",
                 Emulators.REGION));
-    rebuildQueue = new LocalRebuildQueue(3);
-    closeables.add(rebuildQueue);
-    services =
-        Services.wire(
-            config,
-            dynamo,
-            new S3SiteBucket(s3, BUCKET),
-            new S3MediaUploads(presigner, BUCKET),
-            new Services.Edges(cdn, rebuildQueue),
-            Clock.systemUTC());
+        rebuildQueue = new LocalRebuildQueue(3);
+        closeables.add(rebuildQueue);
+        services = Services.wire(
+                config,
+                dynamo,
+                new S3SiteBucket(s3, BUCKET),
+                new S3MediaUploads(presigner, BUCKET),
+                new Services.Edges(cdn, rebuildQueue),
+                Clock.systemUTC());
 
-    // the handlers template.yaml names, each built with the local wiring
-    Map<String, Object> handlers = new LinkedHashMap<>();
-    template.handlers().forEach((id, handler) -> handlers.put(id, instantiate(handler)));
+        // the handlers template.yaml names, each built with the local wiring
+        Map<String, Object> handlers = new LinkedHashMap<>();
+        template.handlers().forEach((id, handler) -> handlers.put(id, instantiate(handler)));
 
-    String rebuildFunction =
-        template
-            .functionWithEvent("SQS")
-            .orElseThrow(() -> new IllegalStateException("no SQS function in the template"));
-    rebuildQueue.consumer(
-        invoker(
-            handlers.get(rebuildFunction),
-            rebuildFunction,
-            SQSEvent.class,
-            SQSBatchResponse.class));
+        String rebuildFunction = template.functionWithEvent("SQS")
+                .orElseThrow(() -> new IllegalStateException("no SQS function in the template"));
+        rebuildQueue.consumer(
+                invoker(handlers.get(rebuildFunction), rebuildFunction, SQSEvent.class, SQSBatchResponse.class));
 
-    Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiFunctions =
-        new LinkedHashMap<>();
-    for (CloudTemplate.Route route : template.routes()) {
-      apiFunctions.computeIfAbsent(
-          route.function(),
-          id ->
-              invoker(
-                  handlers.get(id),
-                  id,
-                  APIGatewayV2HTTPEvent.class,
-                  APIGatewayV2HTTPResponse.class));
-    }
-    api = new ApiGateway(options.apiPort(), template.routes(), apiFunctions, auth);
-    closeables.add(api);
+        Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiFunctions = new LinkedHashMap<>();
+        for (CloudTemplate.Route route : template.routes()) {
+            apiFunctions.computeIfAbsent(
+                    route.function(),
+                    id -> invoker(handlers.get(id), id, APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class));
+        }
+        api = new ApiGateway(options.apiPort(), template.routes(), apiFunctions, auth);
+        closeables.add(api);
 
-    String renderFunction =
-        template
-            .functionWithEvent("DynamoDB")
-            .orElseThrow(() -> new IllegalStateException("no stream function in the template"));
-    Map<String, Object> mapping = template.eventProperties(renderFunction, "DynamoDB");
-    int batchSize = ((Number) mapping.getOrDefault("BatchSize", 100)).intValue();
-    String streamArn = dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
-    DynamoDbStreamsClient streams =
-        DynamoDbStreamsClient.builder()
-            .endpointOverride(URI.create(endpoints.dynamo()))
-            .credentialsProvider(credentials)
-            .region(region)
-            .httpClient(ApacheHttpClient.builder().build())
-            .build();
-    closeables.add(streams);
-    // with kept data the stream position is kept too: a restart resumes where the last run stopped
-    Optional<StreamCheckpoint> checkpoint =
-        options
-            .dataDir()
-            .map(dir -> StreamCheckpoint.open(dir.resolve(STREAM_CHECKPOINT), streamArn));
-    poller =
-        new StreamPoller(
-            streams,
-            streamArn,
-            Emulators.REGION,
-            invoker(
-                handlers.get(renderFunction),
-                renderFunction,
-                DynamodbEvent.class,
-                StreamsEventResponse.class),
-            batchSize,
-            options.streamRetries(),
-            options.pollMillis(),
-            checkpoint);
-    closeables.add(poller);
-    poller.start(false);
+        String renderFunction = template.functionWithEvent("DynamoDB")
+                .orElseThrow(() -> new IllegalStateException("no stream function in the template"));
+        Map<String, Object> mapping = template.eventProperties(renderFunction, "DynamoDB");
+        int batchSize = ((Number) mapping.getOrDefault("BatchSize", 100)).intValue();
+        String streamArn = dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(endpoints.dynamo()))
+                .credentialsProvider(credentials)
+                .region(region)
+                .httpClient(ApacheHttpClient.builder().build())
+                .build();
+        closeables.add(streams);
+        // with kept data the stream position is kept too: a restart resumes where the last run stopped
+        Optional<StreamCheckpoint> checkpoint =
+                options.dataDir().map(dir -> StreamCheckpoint.open(dir.resolve(STREAM_CHECKPOINT), streamArn));
+        poller = new StreamPoller(
+                streams,
+                streamArn,
+                Emulators.REGION,
+                invoker(handlers.get(renderFunction), renderFunction, DynamodbEvent.class, StreamsEventResponse.class),
+                batchSize,
+                options.streamRetries(),
+                options.pollMillis(),
+                checkpoint);
+        closeables.add(poller);
+        poller.start(false);
 
-    if (options.schedule()) {
-      String publisher =
-          template
-              .functionWithEvent("Schedule")
-              .orElseThrow(
-                  () -> new IllegalStateException("no scheduled function in the template"));
-      Function<ScheduledEvent, Object> tick =
-          invoker(handlers.get(publisher), publisher, ScheduledEvent.class, Object.class);
-      ScheduledExecutorService timer =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
+        if (options.schedule()) {
+            String publisher = template.functionWithEvent("Schedule")
+                    .orElseThrow(() -> new IllegalStateException("no scheduled function in the template"));
+            Function<ScheduledEvent, Object> tick =
+                    invoker(handlers.get(publisher), publisher, ScheduledEvent.class, Object.class);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "publisher-schedule");
                 t.setDaemon(true);
                 return t;
-              });
-      timer.scheduleAtFixedRate(
-          () -> {
+            });
+            timer.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            ScheduledEvent event = new ScheduledEvent();
+                            event.setSource("aws.events");
+                            event.setDetailType("Scheduled Event");
+                            tick.apply(event);
+                        } catch (RuntimeException e) {
+                            System.err.println(
+                                    "publisher schedule: " + e.getClass().getSimpleName());
+                        }
+                    },
+                    60,
+                    60,
+                    TimeUnit.SECONDS);
+            closeables.add(timer::shutdownNow);
+        }
+    }
+
+    private Object instantiate(String handler) {
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        try {
+            return Class.forName(className).getConstructor(Services.class).newInstance(services);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build handler " + handler, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <I, O> Function<I, O> invoker(Object handler, String name, Class<I> in, Class<O> out) {
+        RequestHandler<I, O> typed = (RequestHandler<I, O>) handler;
+        return event -> typed.handleRequest(event, LocalContext.of(name));
+    }
+
+    /** Writes the pages that exist without any story: assets, homes, lists, feeds, 404s, robots. */
+    public void writeSkeleton() {
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page.Assets());
+        pages.add(new Page.Root());
+        pages.add(new Page.RootNotFound());
+        pages.add(new Page.Robots());
+        pages.add(new Page.SitemapIndex());
+        pages.add(new Page.NewsSitemap());
+        for (String lang : config.languages()) {
+            pages.add(new Page.Home(lang));
+            pages.add(new Page.NewsHead(lang));
+            pages.add(new Page.Feed(lang));
+            pages.add(new Page.Latest(lang));
+            pages.add(new Page.NotFound(lang));
+            for (String category : config.categories()) pages.add(new Page.Category(lang, category));
+        }
+        services.writer().write(pages);
+    }
+
+    public boolean createdTable() {
+        return createdTable;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    /** The embedded emulators; null when the stack runs against external endpoints. */
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public LocalAuth auth() {
+        return auth;
+    }
+
+    public StreamPoller poller() {
+        return poller;
+    }
+
+    public LocalRebuildQueue rebuildQueue() {
+        return rebuildQueue;
+    }
+
+    public CdnEmulator cdn() {
+        return cdn;
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + api.port();
+    }
+
+    public String cdnUrl() {
+        return "http://127.0.0.1:" + cdn.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Waits until the stream and the rebuild queue have nothing left to deliver. */
+    public void awaitQuiet(Duration timeout) throws InterruptedException {
+        poller.awaitIdle(timeout.toMillis());
+        rebuildQueue.awaitEmpty(timeout.toMillis());
+        poller.awaitIdle(timeout.toMillis());
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
-              ScheduledEvent event = new ScheduledEvent();
-              event.setSource("aws.events");
-              event.setDetailType("Scheduled Event");
-              tick.apply(event);
-            } catch (RuntimeException e) {
-              System.err.println("publisher schedule: " + e.getClass().getSimpleName());
+                closeables.get(i).close();
+            } catch (Exception e) {
+                System.err.println("closing: " + e.getClass().getSimpleName());
             }
-          },
-          60,
-          60,
-          TimeUnit.SECONDS);
-      closeables.add(timer::shutdownNow);
+        }
     }
-  }
-
-  private Object instantiate(String handler) {
-    String className =
-        handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-    try {
-      return Class.forName(className).getConstructor(Services.class).newInstance(services);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build handler " + handler, e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <I, O> Function<I, O> invoker(
-      Object handler, String name, Class<I> in, Class<O> out) {
-    RequestHandler<I, O> typed = (RequestHandler<I, O>) handler;
-    return event -> typed.handleRequest(event, LocalContext.of(name));
-  }
-
-  /** Writes the pages that exist without any story: assets, homes, lists, feeds, 404s, robots. */
-  public void writeSkeleton() {
-    List<Page> pages = new ArrayList<>();
-    pages.add(new Page.Assets());
-    pages.add(new Page.Root());
-    pages.add(new Page.RootNotFound());
-    pages.add(new Page.Robots());
-    pages.add(new Page.SitemapIndex());
-    pages.add(new Page.NewsSitemap());
-    for (String lang : config.languages()) {
-      pages.add(new Page.Home(lang));
-      pages.add(new Page.NewsHead(lang));
-      pages.add(new Page.Feed(lang));
-      pages.add(new Page.Latest(lang));
-      pages.add(new Page.NotFound(lang));
-      for (String category : config.categories()) pages.add(new Page.Category(lang, category));
-    }
-    services.writer().write(pages);
-  }
-
-  public boolean createdTable() {
-    return createdTable;
-  }
-
-  public Services services() {
-    return services;
-  }
-
-  public DynamoDbClient dynamo() {
-    return dynamo;
-  }
-
-  public S3Client s3() {
-    return s3;
-  }
-
-  /** The embedded emulators; null when the stack runs against external endpoints. */
-  public Emulators emulators() {
-    return emulators;
-  }
-
-  public Endpoints endpoints() {
-    return endpoints;
-  }
-
-  public LocalAuth auth() {
-    return auth;
-  }
-
-  public StreamPoller poller() {
-    return poller;
-  }
-
-  public LocalRebuildQueue rebuildQueue() {
-    return rebuildQueue;
-  }
-
-  public CdnEmulator cdn() {
-    return cdn;
-  }
-
-  public String apiUrl() {
-    return "http://127.0.0.1:" + api.port();
-  }
-
-  public String cdnUrl() {
-    return "http://127.0.0.1:" + cdn.port();
-  }
-
-  public Config config() {
-    return config;
-  }
-
-  /** Waits until the stream and the rebuild queue have nothing left to deliver. */
-  public void awaitQuiet(Duration timeout) throws InterruptedException {
-    poller.awaitIdle(timeout.toMillis());
-    rebuildQueue.awaitEmpty(timeout.toMillis());
-    poller.awaitIdle(timeout.toMillis());
-  }
-
-  @Override
-  public void close() {
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        System.err.println("closing: " + e.getClass().getSimpleName());
-      }
-    }
-  }
 }

@@ -17,90 +17,86 @@ import newsroom.store.RebuildQueue;
  * failed ones come back up to the queue's receive count and then land in a dead-letter list.
  */
 public final class LocalRebuildQueue implements RebuildQueue, AutoCloseable {
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "rebuild-queue");
-            t.setDaemon(true);
-            return t;
-          });
-  private final int maxReceiveCount;
-  private final List<String> deadLetters = new CopyOnWriteArrayList<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private volatile Function<SQSEvent, SQSBatchResponse> consumer;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rebuild-queue");
+        t.setDaemon(true);
+        return t;
+    });
+    private final int maxReceiveCount;
+    private final List<String> deadLetters = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Function<SQSEvent, SQSBatchResponse> consumer;
 
-  public LocalRebuildQueue(int maxReceiveCount) {
-    this.maxReceiveCount = maxReceiveCount;
-  }
-
-  public void consumer(Function<SQSEvent, SQSBatchResponse> consumer) {
-    this.consumer = consumer;
-  }
-
-  @Override
-  public void send(List<String> messages) {
-    for (int from = 0; from < messages.size(); from += 10) {
-      List<String> chunk =
-          List.copyOf(messages.subList(from, Math.min(messages.size(), from + 10)));
-      inFlight.incrementAndGet();
-      worker.submit(() -> deliver(chunk, 1));
+    public LocalRebuildQueue(int maxReceiveCount) {
+        this.maxReceiveCount = maxReceiveCount;
     }
-  }
 
-  private void deliver(List<String> bodies, int receiveCount) {
-    try {
-      List<SQSEvent.SQSMessage> records = new ArrayList<>();
-      for (String body : bodies) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(UUID.randomUUID().toString());
-        m.setBody(body);
-        m.setEventSource("aws:sqs");
-        records.add(m);
-      }
-      SQSEvent event = new SQSEvent();
-      event.setRecords(records);
-      List<String> failed = new ArrayList<>();
-      try {
-        SQSBatchResponse response = consumer.apply(event);
-        if (response != null && response.getBatchItemFailures() != null) {
-          for (var failure : response.getBatchItemFailures()) {
-            records.stream()
-                .filter(r -> r.getMessageId().equals(failure.getItemIdentifier()))
-                .forEach(r -> failed.add(r.getBody()));
-          }
+    public void consumer(Function<SQSEvent, SQSBatchResponse> consumer) {
+        this.consumer = consumer;
+    }
+
+    @Override
+    public void send(List<String> messages) {
+        for (int from = 0; from < messages.size(); from += 10) {
+            List<String> chunk = List.copyOf(messages.subList(from, Math.min(messages.size(), from + 10)));
+            inFlight.incrementAndGet();
+            worker.submit(() -> deliver(chunk, 1));
         }
-      } catch (RuntimeException e) {
-        failed.addAll(bodies);
-      }
-      if (!failed.isEmpty()) {
-        if (receiveCount >= maxReceiveCount) {
-          deadLetters.addAll(failed);
-        } else {
-          inFlight.incrementAndGet();
-          worker.submit(() -> deliver(failed, receiveCount + 1));
+    }
+
+    private void deliver(List<String> bodies, int receiveCount) {
+        try {
+            List<SQSEvent.SQSMessage> records = new ArrayList<>();
+            for (String body : bodies) {
+                SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+                m.setMessageId(UUID.randomUUID().toString());
+                m.setBody(body);
+                m.setEventSource("aws:sqs");
+                records.add(m);
+            }
+            SQSEvent event = new SQSEvent();
+            event.setRecords(records);
+            List<String> failed = new ArrayList<>();
+            try {
+                SQSBatchResponse response = consumer.apply(event);
+                if (response != null && response.getBatchItemFailures() != null) {
+                    for (var failure : response.getBatchItemFailures()) {
+                        records.stream()
+                                .filter(r -> r.getMessageId().equals(failure.getItemIdentifier()))
+                                .forEach(r -> failed.add(r.getBody()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                failed.addAll(bodies);
+            }
+            if (!failed.isEmpty()) {
+                if (receiveCount >= maxReceiveCount) {
+                    deadLetters.addAll(failed);
+                } else {
+                    inFlight.incrementAndGet();
+                    worker.submit(() -> deliver(failed, receiveCount + 1));
+                }
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
-      }
-    } finally {
-      inFlight.decrementAndGet();
     }
-  }
 
-  public List<String> deadLetters() {
-    return List.copyOf(deadLetters);
-  }
-
-  /** Waits until no message is waiting or being handled. */
-  public void awaitEmpty(long timeoutMillis) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    while (inFlight.get() > 0) {
-      if (System.currentTimeMillis() > deadline)
-        throw new IllegalStateException("rebuild queue not drained");
-      Thread.sleep(10);
+    public List<String> deadLetters() {
+        return List.copyOf(deadLetters);
     }
-  }
 
-  @Override
-  public void close() {
-    worker.shutdownNow();
-  }
+    /** Waits until no message is waiting or being handled. */
+    public void awaitEmpty(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (inFlight.get() > 0) {
+            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("rebuild queue not drained");
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
 }

@@ -14,29 +14,27 @@ import newsroom.store.SiteBucket;
  * uploaded images copied from the bucket, so the folder can be served by any static web server.
  */
 public final class StaticExport {
-  private static final String MEDIA = "media/";
+    private static final String MEDIA = "media/";
 
-  private StaticExport() {}
+    private StaticExport() {}
 
-  /** What an export wrote. */
-  public record Result(int pages, int written, int unchanged, int media) {}
+    /** What an export wrote. */
+    public record Result(int pages, int written, int unchanged, int media) {}
 
-  public static Result export(
-      SiteIndex index, SiteRenderer renderer, Config config, SiteBucket site, Path folder) {
-    FolderSiteBucket out = new FolderSiteBucket(folder);
-    // the index is read once, without bodies; only the articles' stories are read as they render
-    SnapshotIndex snapshot = SnapshotIndex.of(index, config.languages());
-    // nothing in a folder is cached by a CDN, so nothing is invalidated
-    SiteWriter.Result pages =
-        new SiteWriter(renderer.over(snapshot), out, paths -> {})
-            .write(FullSite.pages(snapshot, config));
-    int media = 0;
-    for (String key : site.keys(MEDIA)) {
-      byte[] body = site.get(key).orElse(null);
-      if (body == null) continue;
-      out.putIfChanged(key, body, "application/octet-stream", "");
-      media++;
+    public static Result export(SiteIndex index, SiteRenderer renderer, Config config, SiteBucket site, Path folder) {
+        FolderSiteBucket out = new FolderSiteBucket(folder);
+        // the index is read once, without bodies; only the articles' stories are read as they render
+        SnapshotIndex snapshot = SnapshotIndex.of(index, config.languages());
+        // nothing in a folder is cached by a CDN, so nothing is invalidated
+        SiteWriter.Result pages =
+                new SiteWriter(renderer.over(snapshot), out, paths -> {}).write(FullSite.pages(snapshot, config));
+        int media = 0;
+        for (String key : site.keys(MEDIA)) {
+            byte[] body = site.get(key).orElse(null);
+            if (body == null) continue;
+            out.putIfChanged(key, body, "application/octet-stream", "");
+            media++;
+        }
+        return new Result(pages.pages(), pages.written(), pages.unchanged(), media);
     }
-    return new Result(pages.pages(), pages.written(), pages.unchanged(), media);
-  }
 }

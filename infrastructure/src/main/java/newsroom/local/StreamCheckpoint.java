@@ -17,65 +17,65 @@ import java.util.Properties;
  * it was down (Lambda's event source mapping keeps the same kind of checkpoint).
  */
 final class StreamCheckpoint {
-  private static final String STREAM = "stream";
-  private static final String SHARD_PREFIX = "shard.";
+    private static final String STREAM = "stream";
+    private static final String SHARD_PREFIX = "shard.";
 
-  private final Path file;
-  private final Properties positions = new Properties();
-  private final boolean tracked;
+    private final Path file;
+    private final Properties positions = new Properties();
+    private final boolean tracked;
 
-  private StreamCheckpoint(Path file, String streamArn) {
-    this.file = file;
-    Properties stored = new Properties();
-    if (Files.isRegularFile(file)) {
-      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        stored.load(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the stream checkpoint " + file, e);
-      }
+    private StreamCheckpoint(Path file, String streamArn) {
+        this.file = file;
+        Properties stored = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                stored.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the stream checkpoint " + file, e);
+            }
+        }
+        // a checkpoint of another stream (the table was created again) says nothing about this one
+        this.tracked = streamArn.equals(stored.getProperty(STREAM));
+        if (tracked) positions.putAll(stored);
+        positions.setProperty(STREAM, streamArn);
     }
-    // a checkpoint of another stream (the table was created again) says nothing about this one
-    this.tracked = streamArn.equals(stored.getProperty(STREAM));
-    if (tracked) positions.putAll(stored);
-    positions.setProperty(STREAM, streamArn);
-  }
 
-  /** Opens the checkpoint of {@code streamArn} in {@code file}, and records that it is tracked. */
-  static StreamCheckpoint open(Path file, String streamArn) {
-    StreamCheckpoint checkpoint = new StreamCheckpoint(file, streamArn);
-    checkpoint.save();
-    return checkpoint;
-  }
-
-  /**
-   * Whether this stream was read by an earlier run: then a shard without a position was never
-   * handled at all and must be read from its start, or records written while down would be lost.
-   */
-  boolean tracked() {
-    return tracked;
-  }
-
-  /** The sequence number of the last record handled in {@code shard}, if any. */
-  synchronized Optional<String> position(String shard) {
-    return Optional.ofNullable(positions.getProperty(SHARD_PREFIX + shard));
-  }
-
-  /** Records that every record of {@code shard} up to {@code sequenceNumber} is handled. */
-  synchronized void advance(String shard, String sequenceNumber) {
-    positions.setProperty(SHARD_PREFIX + shard, sequenceNumber);
-    save();
-  }
-
-  private synchronized void save() {
-    try {
-      StringWriter text = new StringWriter();
-      positions.store(text, "stream poller checkpoint: last handled sequence number per shard");
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-      // a crash while writing leaves the previous checkpoint, never half of one
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the stream checkpoint " + file, e);
+    /** Opens the checkpoint of {@code streamArn} in {@code file}, and records that it is tracked. */
+    static StreamCheckpoint open(Path file, String streamArn) {
+        StreamCheckpoint checkpoint = new StreamCheckpoint(file, streamArn);
+        checkpoint.save();
+        return checkpoint;
     }
-  }
+
+    /**
+     * Whether this stream was read by an earlier run: then a shard without a position was never
+     * handled at all and must be read from its start, or records written while down would be lost.
+     */
+    boolean tracked() {
+        return tracked;
+    }
+
+    /** The sequence number of the last record handled in {@code shard}, if any. */
+    synchronized Optional<String> position(String shard) {
+        return Optional.ofNullable(positions.getProperty(SHARD_PREFIX + shard));
+    }
+
+    /** Records that every record of {@code shard} up to {@code sequenceNumber} is handled. */
+    synchronized void advance(String shard, String sequenceNumber) {
+        positions.setProperty(SHARD_PREFIX + shard, sequenceNumber);
+        save();
+    }
+
+    private synchronized void save() {
+        try {
+            StringWriter text = new StringWriter();
+            positions.store(text, "stream poller checkpoint: last handled sequence number per shard");
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+            // a crash while writing leaves the previous checkpoint, never half of one
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the stream checkpoint " + file, e);
+        }
+    }
 }

@@ -27,231 +27,227 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * the last record it handled.
  */
 public final class StreamPoller implements AutoCloseable {
-  private final DynamoDbStreamsClient streams;
-  private final String streamArn;
-  private final Function<DynamodbEvent, StreamsEventResponse> handler;
-  private final int batchSize;
-  private final int maxRetries;
-  private final long pollMillis;
-  private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "stream-poller"));
-  private final Map<String, String> iterators = new HashMap<>();
-  private final Map<String, List<Record>> pending = new HashMap<>();
-  private final Map<String, Integer> attempts = new HashMap<>();
-  private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
-  private final AtomicLong delivered = new AtomicLong();
-  private final AtomicLong failedDeliveries = new AtomicLong();
-  private final AtomicLong idlePolls = new AtomicLong();
-  private final String region;
-  private final Optional<StreamCheckpoint> checkpoint;
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final Function<DynamodbEvent, StreamsEventResponse> handler;
+    private final int batchSize;
+    private final int maxRetries;
+    private final long pollMillis;
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "stream-poller"));
+    private final Map<String, String> iterators = new HashMap<>();
+    private final Map<String, List<Record>> pending = new HashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failedDeliveries = new AtomicLong();
+    private final AtomicLong idlePolls = new AtomicLong();
+    private final String region;
+    private final Optional<StreamCheckpoint> checkpoint;
 
-  public StreamPoller(
-      DynamoDbStreamsClient streams,
-      String streamArn,
-      String region,
-      Function<DynamodbEvent, StreamsEventResponse> handler,
-      int batchSize,
-      int maxRetries,
-      long pollMillis) {
-    this(streams, streamArn, region, handler, batchSize, maxRetries, pollMillis, Optional.empty());
-  }
-
-  StreamPoller(
-      DynamoDbStreamsClient streams,
-      String streamArn,
-      String region,
-      Function<DynamodbEvent, StreamsEventResponse> handler,
-      int batchSize,
-      int maxRetries,
-      long pollMillis,
-      Optional<StreamCheckpoint> checkpoint) {
-    this.checkpoint = checkpoint;
-    this.streams = streams;
-    this.streamArn = streamArn;
-    this.region = region;
-    this.handler = handler;
-    this.batchSize = batchSize;
-    this.maxRetries = maxRetries;
-    this.pollMillis = pollMillis;
-  }
-
-  /**
-   * Starts polling. A shard the checkpoint knows resumes after its last handled record; a shard it
-   * does not know, of a stream read before, is read from its start. Otherwise records already in
-   * the stream are skipped (LATEST, as the template's mapping), unless {@code fromStart} is set.
-   */
-  public void start(boolean fromStart) {
-    boolean tracked = checkpoint.map(StreamCheckpoint::tracked).orElse(false);
-    for (Shard shard :
-        streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
-      Optional<String> after = checkpoint.flatMap(c -> c.position(shard.shardId()));
-      iterators.put(
-          shard.shardId(),
-          after.isPresent()
-              ? iteratorAfter(shard.shardId(), after.get())
-              : iterator(
-                  shard.shardId(),
-                  fromStart || tracked
-                      ? ShardIteratorType.TRIM_HORIZON
-                      : ShardIteratorType.LATEST));
+    public StreamPoller(
+            DynamoDbStreamsClient streams,
+            String streamArn,
+            String region,
+            Function<DynamodbEvent, StreamsEventResponse> handler,
+            int batchSize,
+            int maxRetries,
+            long pollMillis) {
+        this(streams, streamArn, region, handler, batchSize, maxRetries, pollMillis, Optional.empty());
     }
-    executor.scheduleWithFixedDelay(this::pollSafely, 0, pollMillis, TimeUnit.MILLISECONDS);
-  }
 
-  private String iteratorAfter(String shard, String sequenceNumber) {
-    try {
-      return streams
-          .getShardIterator(
-              b ->
-                  b.streamArn(streamArn)
-                      .shardId(shard)
-                      .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                      .sequenceNumber(sequenceNumber))
-          .shardIterator();
-    } catch (TrimmedDataAccessException e) {
-      // the stream no longer holds the checkpoint: what it still holds is all unhandled
-      return iterator(shard, ShardIteratorType.TRIM_HORIZON);
+    StreamPoller(
+            DynamoDbStreamsClient streams,
+            String streamArn,
+            String region,
+            Function<DynamodbEvent, StreamsEventResponse> handler,
+            int batchSize,
+            int maxRetries,
+            long pollMillis,
+            Optional<StreamCheckpoint> checkpoint) {
+        this.checkpoint = checkpoint;
+        this.streams = streams;
+        this.streamArn = streamArn;
+        this.region = region;
+        this.handler = handler;
+        this.batchSize = batchSize;
+        this.maxRetries = maxRetries;
+        this.pollMillis = pollMillis;
     }
-  }
 
-  private String iterator(String shard, ShardIteratorType type) {
-    return streams
-        .getShardIterator(b -> b.streamArn(streamArn).shardId(shard).shardIteratorType(type))
-        .shardIterator();
-  }
-
-  public List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
-    return List.copyOf(deadLetters);
-  }
-
-  /** Records handled successfully so far. */
-  public long delivered() {
-    return delivered.get();
-  }
-
-  /** Deliveries that failed, in whole or from one record on, and were retried or dead-lettered. */
-  public long failedDeliveries() {
-    return failedDeliveries.get();
-  }
-
-  /** Waits until every record written so far has been handled (or dead-lettered). */
-  public void awaitIdle(long timeoutMillis) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    long seen = idlePolls.get();
-    while (System.currentTimeMillis() < deadline) {
-      if (idlePolls.get() >= seen + 2) return;
-      Thread.sleep(Math.max(5, pollMillis / 2));
+    /**
+     * Starts polling. A shard the checkpoint knows resumes after its last handled record; a shard it
+     * does not know, of a stream read before, is read from its start. Otherwise records already in
+     * the stream are skipped (LATEST, as the template's mapping), unless {@code fromStart} is set.
+     */
+    public void start(boolean fromStart) {
+        boolean tracked = checkpoint.map(StreamCheckpoint::tracked).orElse(false);
+        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn))
+                .streamDescription()
+                .shards()) {
+            Optional<String> after = checkpoint.flatMap(c -> c.position(shard.shardId()));
+            iterators.put(
+                    shard.shardId(),
+                    after.isPresent()
+                            ? iteratorAfter(shard.shardId(), after.get())
+                            : iterator(
+                                    shard.shardId(),
+                                    fromStart || tracked ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.LATEST));
+        }
+        executor.scheduleWithFixedDelay(this::pollSafely, 0, pollMillis, TimeUnit.MILLISECONDS);
     }
-    throw new IllegalStateException("stream not drained within " + timeoutMillis + " ms");
-  }
 
-  private void pollSafely() {
-    try {
-      poll();
-    } catch (RuntimeException e) {
-      System.err.println("stream poller: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    private String iteratorAfter(String shard, String sequenceNumber) {
+        try {
+            return streams.getShardIterator(b -> b.streamArn(streamArn)
+                            .shardId(shard)
+                            .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                            .sequenceNumber(sequenceNumber))
+                    .shardIterator();
+        } catch (TrimmedDataAccessException e) {
+            // the stream no longer holds the checkpoint: what it still holds is all unhandled
+            return iterator(shard, ShardIteratorType.TRIM_HORIZON);
+        }
     }
-  }
 
-  private synchronized void poll() {
-    boolean idle = true;
-    refreshShards();
-    for (String shard : new ArrayList<>(iterators.keySet())) {
-      List<Record> queue = pending.computeIfAbsent(shard, s -> new ArrayList<>());
-      String iterator = iterators.get(shard);
-      if (queue.size() < batchSize && iterator != null) {
-        GetRecordsResponse response =
-            streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
-        queue.addAll(response.records());
-        iterators.put(shard, response.nextShardIterator());
-      }
-      if (queue.isEmpty()) continue;
-      idle = false;
-      deliver(shard, queue);
+    private String iterator(String shard, ShardIteratorType type) {
+        return streams.getShardIterator(
+                        b -> b.streamArn(streamArn).shardId(shard).shardIteratorType(type))
+                .shardIterator();
     }
-    if (idle) idlePolls.incrementAndGet();
-  }
 
-  private void refreshShards() {
-    for (Shard shard :
-        streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
-      if (iterators.containsKey(shard.shardId())) continue;
-      // a shard that appeared while polling: read it from its start
-      iterators.put(shard.shardId(), iterator(shard.shardId(), ShardIteratorType.TRIM_HORIZON));
+    public List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
+        return List.copyOf(deadLetters);
     }
-  }
 
-  private void deliver(String shard, List<Record> queue) {
-    List<Record> batch = new ArrayList<>(queue.subList(0, Math.min(batchSize, queue.size())));
-    String failedAt = invoke(batch);
-    if (failedAt == null) {
-      queue.subList(0, batch.size()).clear();
-      delivered.addAndGet(batch.size());
-      attempts.remove(shard);
-      handledUpTo(shard, batch.get(batch.size() - 1));
-      return;
+    /** Records handled successfully so far. */
+    public long delivered() {
+        return delivered.get();
     }
-    failedDeliveries.incrementAndGet();
-    int failedIndex = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      if (batch.get(i).dynamodb().sequenceNumber().equals(failedAt)) failedIndex = i;
-    }
-    // everything before the reported record is done
-    queue.subList(0, failedIndex).clear();
-    delivered.addAndGet(failedIndex);
-    if (failedIndex > 0) handledUpTo(shard, batch.get(failedIndex - 1));
-    int tries = attempts.merge(shard, 1, Integer::sum);
-    if (tries > maxRetries) {
-      Record poison = queue.remove(0);
-      deadLetters.add(StreamRecords.record(poison, streamArn, region));
-      attempts.remove(shard);
-      // as Lambda does, the stream moves on past a record it gave up on
-      handledUpTo(shard, poison);
-      System.err.println(
-          "stream poller: record "
-              + poison.dynamodb().sequenceNumber()
-              + " sent to the dead-letter list after "
-              + maxRetries
-              + " retries");
-    }
-  }
 
-  private void handledUpTo(String shard, Record record) {
-    checkpoint.ifPresent(c -> c.advance(shard, record.dynamodb().sequenceNumber()));
-  }
-
-  /** Returns the sequence number of the first failed record, or null when all succeeded. */
-  private String invoke(List<Record> batch) {
-    try {
-      StreamsEventResponse response = handler.apply(StreamRecords.event(batch, streamArn, region));
-      if (response == null
-          || response.getBatchItemFailures() == null
-          || response.getBatchItemFailures().isEmpty()) {
-        return null;
-      }
-      return response.getBatchItemFailures().get(0).getItemIdentifier();
-    } catch (RuntimeException e) {
-      // a function error fails the whole batch, as in Lambda
-      return batch.get(0).dynamodb().sequenceNumber();
+    /** Deliveries that failed, in whole or from one record on, and were retried or dead-lettered. */
+    public long failedDeliveries() {
+        return failedDeliveries.get();
     }
-  }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
-  /** Stops polling and waits for the batch in hand, so nothing is checkpointed after close. */
-  @Override
-  public void close() {
-    executor.shutdownNow();
-    try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        System.err.println("stream poller: the batch in hand did not stop within 30 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /** Waits until every record written so far has been handled (or dead-lettered). */
+    public void awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long seen = idlePolls.get();
+        while (System.currentTimeMillis() < deadline) {
+            if (idlePolls.get() >= seen + 2) return;
+            Thread.sleep(Math.max(5, pollMillis / 2));
+        }
+        throw new IllegalStateException("stream not drained within " + timeoutMillis + " ms");
     }
-  }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            System.err.println("stream poller: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private synchronized void poll() {
+        boolean idle = true;
+        refreshShards();
+        for (String shard : new ArrayList<>(iterators.keySet())) {
+            List<Record> queue = pending.computeIfAbsent(shard, s -> new ArrayList<>());
+            String iterator = iterators.get(shard);
+            if (queue.size() < batchSize && iterator != null) {
+                GetRecordsResponse response =
+                        streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
+                queue.addAll(response.records());
+                iterators.put(shard, response.nextShardIterator());
+            }
+            if (queue.isEmpty()) continue;
+            idle = false;
+            deliver(shard, queue);
+        }
+        if (idle) idlePolls.incrementAndGet();
+    }
+
+    private void refreshShards() {
+        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn))
+                .streamDescription()
+                .shards()) {
+            if (iterators.containsKey(shard.shardId())) continue;
+            // a shard that appeared while polling: read it from its start
+            iterators.put(shard.shardId(), iterator(shard.shardId(), ShardIteratorType.TRIM_HORIZON));
+        }
+    }
+
+    private void deliver(String shard, List<Record> queue) {
+        List<Record> batch = new ArrayList<>(queue.subList(0, Math.min(batchSize, queue.size())));
+        String failedAt = invoke(batch);
+        if (failedAt == null) {
+            queue.subList(0, batch.size()).clear();
+            delivered.addAndGet(batch.size());
+            attempts.remove(shard);
+            handledUpTo(shard, batch.get(batch.size() - 1));
+            return;
+        }
+        failedDeliveries.incrementAndGet();
+        int failedIndex = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).dynamodb().sequenceNumber().equals(failedAt)) failedIndex = i;
+        }
+        // everything before the reported record is done
+        queue.subList(0, failedIndex).clear();
+        delivered.addAndGet(failedIndex);
+        if (failedIndex > 0) handledUpTo(shard, batch.get(failedIndex - 1));
+        int tries = attempts.merge(shard, 1, Integer::sum);
+        if (tries > maxRetries) {
+            Record poison = queue.remove(0);
+            deadLetters.add(StreamRecords.record(poison, streamArn, region));
+            attempts.remove(shard);
+            // as Lambda does, the stream moves on past a record it gave up on
+            handledUpTo(shard, poison);
+            System.err.println("stream poller: record "
+                    + poison.dynamodb().sequenceNumber()
+                    + " sent to the dead-letter list after "
+                    + maxRetries
+                    + " retries");
+        }
+    }
+
+    private void handledUpTo(String shard, Record record) {
+        checkpoint.ifPresent(c -> c.advance(shard, record.dynamodb().sequenceNumber()));
+    }
+
+    /** Returns the sequence number of the first failed record, or null when all succeeded. */
+    private String invoke(List<Record> batch) {
+        try {
+            StreamsEventResponse response = handler.apply(StreamRecords.event(batch, streamArn, region));
+            if (response == null
+                    || response.getBatchItemFailures() == null
+                    || response.getBatchItemFailures().isEmpty()) {
+                return null;
+            }
+            return response.getBatchItemFailures().get(0).getItemIdentifier();
+        } catch (RuntimeException e) {
+            // a function error fails the whole batch, as in Lambda
+            return batch.get(0).dynamodb().sequenceNumber();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Stops polling and waits for the batch in hand, so nothing is checkpointed after close. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                System.err.println("stream poller: the batch in hand did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -7,28 +7,28 @@ import java.util.Arrays;
  * its figures as a JSON line to the --out file; {@code report} turns those into the results table.
  */
 public final class Bench {
-  private Bench() {}
+    private Bench() {}
 
-  public static void main(String[] argv) throws Exception {
-    if (argv.length == 0) {
-      System.err.println("usage: Bench corpus|site|publish|cold|api|report [--name value]...");
-      System.exit(2);
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            System.err.println("usage: Bench corpus|site|publish|cold|api|report [--name value]...");
+            System.exit(2);
+        }
+        Args args = new Args(argv, 1);
+        int status = 0;
+        switch (argv[0]) {
+            case "corpus" -> CorpusLoad.run(args);
+            case "site" -> SiteBench.run(args);
+            case "publish" -> PublishProbe.run(args);
+            case "cold" -> ColdStartBench.run(args);
+            case "api" -> ApiBench.run(args);
+            case "report" -> Report.run(args);
+            default -> {
+                System.err.println("unknown bench " + Arrays.toString(argv));
+                status = 2;
+            }
+        }
+        // the embedded emulators leave non-daemon threads behind
+        System.exit(status);
     }
-    Args args = new Args(argv, 1);
-    int status = 0;
-    switch (argv[0]) {
-      case "corpus" -> CorpusLoad.run(args);
-      case "site" -> SiteBench.run(args);
-      case "publish" -> PublishProbe.run(args);
-      case "cold" -> ColdStartBench.run(args);
-      case "api" -> ApiBench.run(args);
-      case "report" -> Report.run(args);
-      default -> {
-        System.err.println("unknown bench " + Arrays.toString(argv));
-        status = 2;
-      }
-    }
-    // the embedded emulators leave non-daemon threads behind
-    System.exit(status);
-  }
 }

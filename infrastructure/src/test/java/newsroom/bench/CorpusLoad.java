@@ -59,242 +59,218 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * batches. Optionally renders the whole site into the bucket, as a full rebuild would.
  */
 final class CorpusLoad {
-  private static final Actor EDITOR = new Actor("bench-editor", Set.of("editors"));
-  private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    private static final Actor EDITOR = new Actor("bench-editor", Set.of("editors"));
+    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
 
-  private CorpusLoad() {}
+    private CorpusLoad() {}
 
-  static void run(Args args) throws Exception {
-    int stories = args.integer("stories");
-    Path data = Path.of(args.text("data"));
-    Path hugo = Path.of(args.text("hugo-content"));
-    int offset = args.integer("port-offset");
-    boolean fillBucket = args.flag("fill-bucket");
-    Files.createDirectories(data);
-    long started = System.nanoTime();
-    try (Emulators emulators = Emulators.start(18000 + offset, 19000 + offset, Optional.of(data));
-        DynamoDbClient dynamo = dynamo(emulators.dynamoEndpoint());
-        S3Client s3 = s3(emulators.s3Endpoint())) {
-      CloudTemplate template = CloudTemplate.read(Path.of(args.text("template")));
-      TableDefinition.create(dynamo, TableDefinition.fromTemplate(template, LocalCloud.TABLE));
-      try {
-        s3.createBucket(b -> b.bucket(LocalCloud.BUCKET));
-      } catch (S3Exception e) {
-        if (e.statusCode() != 409) throw e;
-      }
+    static void run(Args args) throws Exception {
+        int stories = args.integer("stories");
+        Path data = Path.of(args.text("data"));
+        Path hugo = Path.of(args.text("hugo-content"));
+        int offset = args.integer("port-offset");
+        boolean fillBucket = args.flag("fill-bucket");
+        Files.createDirectories(data);
+        long started = System.nanoTime();
+        try (Emulators emulators = Emulators.start(18000 + offset, 19000 + offset, Optional.of(data));
+                DynamoDbClient dynamo = dynamo(emulators.dynamoEndpoint());
+                S3Client s3 = s3(emulators.s3Endpoint())) {
+            CloudTemplate template = CloudTemplate.read(Path.of(args.text("template")));
+            TableDefinition.create(dynamo, TableDefinition.fromTemplate(template, LocalCloud.TABLE));
+            try {
+                s3.createBucket(b -> b.bucket(LocalCloud.BUCKET));
+            } catch (S3Exception e) {
+                if (e.statusCode() != 409) throw e;
+            }
 
-      long generate = System.nanoTime();
-      CapturedWrites captured = new CapturedWrites();
-      MovableClock clock = new MovableClock();
-      StoryService service =
-          new StoryService(
-              new DynamoStoryRepository(captured, LocalCloud.TABLE),
-              Corpus.LANGUAGES,
-              Corpus.CATEGORIES,
-              clock);
-      Map<String, Set<String>> slugs = new HashMap<>();
-      List<Map<String, AttributeValue>> items = new ArrayList<>();
-      int translations = 0;
-      int itemCount = 0;
-      long writeNanos = 0;
-      for (int i = 0; i < stories; i++) {
-        Corpus.Item item = Corpus.story(i);
-        StoryInput input = uniqueTitles(item, slugs);
-        clock.at(item.publishedAt().minus(Duration.ofMinutes(40)));
-        Story draft = done(service.create(EDITOR, input));
-        clock.at(item.publishedAt());
-        Story published =
-            done(service.publish(EDITOR, draft.id(), draft.version(), List.of(), Optional.empty()));
-        for (Translation t : published.translations().values()) {
-          writeMarkdown(hugo, published, t);
-          translations++;
+            long generate = System.nanoTime();
+            CapturedWrites captured = new CapturedWrites();
+            MovableClock clock = new MovableClock();
+            StoryService service = new StoryService(
+                    new DynamoStoryRepository(captured, LocalCloud.TABLE), Corpus.LANGUAGES, Corpus.CATEGORIES, clock);
+            Map<String, Set<String>> slugs = new HashMap<>();
+            List<Map<String, AttributeValue>> items = new ArrayList<>();
+            int translations = 0;
+            int itemCount = 0;
+            long writeNanos = 0;
+            for (int i = 0; i < stories; i++) {
+                Corpus.Item item = Corpus.story(i);
+                StoryInput input = uniqueTitles(item, slugs);
+                clock.at(item.publishedAt().minus(Duration.ofMinutes(40)));
+                Story draft = done(service.create(EDITOR, input));
+                clock.at(item.publishedAt());
+                Story published =
+                        done(service.publish(EDITOR, draft.id(), draft.version(), List.of(), Optional.empty()));
+                for (Translation t : published.translations().values()) {
+                    writeMarkdown(hugo, published, t);
+                    translations++;
+                }
+                items.addAll(captured.drain());
+                if (items.size() >= 2_500 || i == stories - 1) {
+                    itemCount += items.size();
+                    long write = System.nanoTime();
+                    batchWrite(dynamo, items);
+                    writeNanos += System.nanoTime() - write;
+                    items.clear();
+                }
+            }
+            long loaded = System.nanoTime();
+
+            long renderMillis = 0;
+            int pages = 0;
+            if (fillBucket) {
+                // the stack's own configuration and wiring, so the bucket holds what it would render
+                Services services = NewsroomLocal.offline(
+                        NewsroomLocal.localConfig("http://localhost:" + (8080 + offset)),
+                        dynamo,
+                        new S3SiteBucket(s3, LocalCloud.BUCKET));
+                long render = System.nanoTime();
+                SiteWriter.Result result = services.writer().write(FullSite.pages(services.index(), services.config()));
+                pages = result.pages();
+                renderMillis = (System.nanoTime() - render) / 1_000_000;
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("bench", "corpus");
+            out.put("stories", stories);
+            out.put("translations", translations);
+            out.put("items", itemCount);
+            out.put("loadMs", (loaded - generate) / 1_000_000);
+            out.put("tableWriteMs", writeNanos / 1_000_000);
+            out.put("bucketPages", pages);
+            out.put("bucketRenderMs", renderMillis);
+            out.put("totalMs", (System.nanoTime() - started) / 1_000_000);
+            args.emit(out);
         }
-        items.addAll(captured.drain());
-        if (items.size() >= 2_500 || i == stories - 1) {
-          itemCount += items.size();
-          long write = System.nanoTime();
-          batchWrite(dynamo, items);
-          writeNanos += System.nanoTime() - write;
-          items.clear();
-        }
-      }
-      long loaded = System.nanoTime();
-
-      long renderMillis = 0;
-      int pages = 0;
-      if (fillBucket) {
-        // the stack's own configuration and wiring, so the bucket holds what it would render
-        Services services =
-            NewsroomLocal.offline(
-                NewsroomLocal.localConfig("http://localhost:" + (8080 + offset)),
-                dynamo,
-                new S3SiteBucket(s3, LocalCloud.BUCKET));
-        long render = System.nanoTime();
-        SiteWriter.Result result =
-            services.writer().write(FullSite.pages(services.index(), services.config()));
-        pages = result.pages();
-        renderMillis = (System.nanoTime() - render) / 1_000_000;
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("bench", "corpus");
-      out.put("stories", stories);
-      out.put("translations", translations);
-      out.put("items", itemCount);
-      out.put("loadMs", (loaded - generate) / 1_000_000);
-      out.put("tableWriteMs", writeNanos / 1_000_000);
-      out.put("bucketPages", pages);
-      out.put("bucketRenderMs", renderMillis);
-      out.put("totalMs", (System.nanoTime() - started) / 1_000_000);
-      args.emit(out);
     }
-  }
 
-  /** Titles whose slugs no earlier story holds, as the API's slug claim would insist. */
-  private static StoryInput uniqueTitles(Corpus.Item item, Map<String, Set<String>> slugs) {
-    Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
-    item.input()
-        .translations()
-        .forEach(
-            (lang, t) -> {
-              Set<String> taken = slugs.computeIfAbsent(lang, l -> new HashSet<>());
-              String title = t.title();
-              for (int attempt = 1; taken.contains(Slugs.fromTitle(title)); attempt++) {
+    /** Titles whose slugs no earlier story holds, as the API's slug claim would insist. */
+    private static StoryInput uniqueTitles(Corpus.Item item, Map<String, Set<String>> slugs) {
+        Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
+        item.input().translations().forEach((lang, t) -> {
+            Set<String> taken = slugs.computeIfAbsent(lang, l -> new HashSet<>());
+            String title = t.title();
+            for (int attempt = 1; taken.contains(Slugs.fromTitle(title)); attempt++) {
                 title = Corpus.retitled(lang, item.index(), attempt);
-              }
-              taken.add(Slugs.fromTitle(title));
-              translations.put(
-                  lang,
-                  new StoryInput.TranslationInput(
-                      title,
-                      t.lead(),
-                      t.dateline(),
-                      t.body(),
-                      t.format(),
-                      t.slug(),
-                      t.caption(),
-                      t.imageAlt()));
-            });
-    StoryInput in = item.input();
-    return new StoryInput(in.category(), in.tags(), in.author(), in.imageSrc(), translations);
-  }
+            }
+            taken.add(Slugs.fromTitle(title));
+            translations.put(
+                    lang,
+                    new StoryInput.TranslationInput(
+                            title, t.lead(), t.dateline(), t.body(), t.format(), t.slug(), t.caption(), t.imageAlt()));
+        });
+        StoryInput in = item.input();
+        return new StoryInput(in.category(), in.tags(), in.author(), in.imageSrc(), translations);
+    }
 
-  /** The same story for Hugo: front matter with what the page shows, the Markdown as written. */
-  private static void writeMarkdown(Path root, Story story, Translation t) throws IOException {
-    Path file = root.resolve(t.lang()).resolve("news").resolve(t.slug() + ".md");
-    Files.createDirectories(file.getParent());
-    String month = YearMonth.from(t.publishedAt().atZone(ZONE)).toString();
-    String text =
-        "---\n"
-            + "title: "
-            + quoted(t.title())
-            + "\ndate: "
-            + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.publishedAt().atZone(ZONE))
-            + "\nslug: "
-            + quoted(t.slug())
-            + "\ntranslationKey: "
-            + quoted(story.id().value())
-            + "\ncategories: ["
-            + quoted(story.category())
-            + "]\nmonths: ["
-            + quoted(month)
-            + "]\nlead: "
-            + quoted(t.lead())
-            + "\ndateline: "
-            + quoted(t.dateline())
-            + "\n---\n"
-            + t.bodySource()
-            + "\n";
-    Files.writeString(file, text, StandardCharsets.UTF_8);
-  }
+    /** The same story for Hugo: front matter with what the page shows, the Markdown as written. */
+    private static void writeMarkdown(Path root, Story story, Translation t) throws IOException {
+        Path file = root.resolve(t.lang()).resolve("news").resolve(t.slug() + ".md");
+        Files.createDirectories(file.getParent());
+        String month = YearMonth.from(t.publishedAt().atZone(ZONE)).toString();
+        String text = "---\n"
+                + "title: "
+                + quoted(t.title())
+                + "\ndate: "
+                + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.publishedAt().atZone(ZONE))
+                + "\nslug: "
+                + quoted(t.slug())
+                + "\ntranslationKey: "
+                + quoted(story.id().value())
+                + "\ncategories: ["
+                + quoted(story.category())
+                + "]\nmonths: ["
+                + quoted(month)
+                + "]\nlead: "
+                + quoted(t.lead())
+                + "\ndateline: "
+                + quoted(t.dateline())
+                + "\n---\n"
+                + t.bodySource()
+                + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
 
-  private static String quoted(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
+    private static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
 
-  /** Puts in batches of 25, a few batches at a time, retrying what the table left unprocessed. */
-  private static void batchWrite(DynamoDbClient dynamo, List<Map<String, AttributeValue>> items)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> work = new ArrayList<>();
-      for (int from = 0; from < items.size(); from += 25) {
-        List<WriteRequest> batch = new ArrayList<>();
-        for (Map<String, AttributeValue> item :
-            items.subList(from, Math.min(items.size(), from + 25))) {
-          batch.add(
-              WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-        }
-        work.add(
-            pool.submit(
-                () -> {
-                  Map<String, List<WriteRequest>> pending = Map.of(LocalCloud.TABLE, batch);
-                  while (!pending.isEmpty()) {
-                    Map<String, List<WriteRequest>> request = pending;
-                    BatchWriteItemResponse response =
-                        dynamo.batchWriteItem(b -> b.requestItems(request));
-                    pending =
-                        response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                  }
-                  return null;
+    /** Puts in batches of 25, a few batches at a time, retrying what the table left unprocessed. */
+    private static void batchWrite(DynamoDbClient dynamo, List<Map<String, AttributeValue>> items) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int from = 0; from < items.size(); from += 25) {
+                List<WriteRequest> batch = new ArrayList<>();
+                for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + 25))) {
+                    batch.add(WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(item).build())
+                            .build());
+                }
+                work.add(pool.submit(() -> {
+                    Map<String, List<WriteRequest>> pending = Map.of(LocalCloud.TABLE, batch);
+                    while (!pending.isEmpty()) {
+                        Map<String, List<WriteRequest>> request = pending;
+                        BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                        pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                    }
+                    return null;
                 }));
-      }
-      for (Future<?> f : work) f.get();
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  static DynamoDbClient dynamo(String endpoint) {
-    return DynamoDbClient.builder()
-        .endpointOverride(URI.create(endpoint))
-        .credentialsProvider(credentials())
-        .region(Region.of(Emulators.REGION))
-        .httpClient(ApacheHttpClient.builder().maxConnections(32).build())
-        .build();
-  }
-
-  static S3Client s3(String endpoint) {
-    return S3Client.builder()
-        .endpointOverride(URI.create(endpoint))
-        .forcePathStyle(true)
-        .credentialsProvider(credentials())
-        .region(Region.of(Emulators.REGION))
-        .httpClient(ApacheHttpClient.builder().maxConnections(32).build())
-        .build();
-  }
-
-  private static StaticCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
-  }
-
-  private static <T> T done(Outcome<T> outcome) {
-    if (outcome instanceof Outcome.Done<T> d) return d.value();
-    throw new IllegalStateException(
-        "corpus story rejected: " + ((Outcome.Rejected<T>) outcome).reason());
-  }
-
-  /** The service's clock, set to each story's own creation and publication time. */
-  private static final class MovableClock extends Clock {
-    private Instant now = Corpus.FIRST;
-
-    void at(Instant instant) {
-      now = instant;
+            }
+            for (Future<?> f : work) f.get();
+        } finally {
+            pool.shutdown();
+        }
     }
 
-    @Override
-    public Instant instant() {
-      return now;
+    static DynamoDbClient dynamo(String endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(credentials())
+                .region(Region.of(Emulators.REGION))
+                .httpClient(ApacheHttpClient.builder().maxConnections(32).build())
+                .build();
     }
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
+    static S3Client s3(String endpoint) {
+        return S3Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .forcePathStyle(true)
+                .credentialsProvider(credentials())
+                .region(Region.of(Emulators.REGION))
+                .httpClient(ApacheHttpClient.builder().maxConnections(32).build())
+                .build();
     }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
     }
-  }
+
+    private static <T> T done(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Done<T> d) return d.value();
+        throw new IllegalStateException("corpus story rejected: " + ((Outcome.Rejected<T>) outcome).reason());
+    }
+
+    /** The service's clock, set to each story's own creation and publication time. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Corpus.FIRST;
+
+        void at(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
 }

@@ -19,129 +19,112 @@ import java.util.stream.Stream;
  * wall time, peak resident memory and the files each wrote.
  */
 final class SiteBench {
-  private static final Pattern ELAPSED =
-      Pattern.compile("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (\\S+)");
-  private static final Pattern USER = Pattern.compile("User time \\(seconds\\): ([\\d.]+)");
-  private static final Pattern SYSTEM = Pattern.compile("System time \\(seconds\\): ([\\d.]+)");
-  private static final Pattern MAX_RSS =
-      Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern ELAPSED =
+            Pattern.compile("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (\\S+)");
+    private static final Pattern USER = Pattern.compile("User time \\(seconds\\): ([\\d.]+)");
+    private static final Pattern SYSTEM = Pattern.compile("System time \\(seconds\\): ([\\d.]+)");
+    private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
-  private SiteBench() {}
+    private SiteBench() {}
 
-  static void run(Args args) throws Exception {
-    Path hugoSite = Path.of(args.text("hugo-site")).toAbsolutePath();
-    Path work = Path.of(args.text("work")).toAbsolutePath();
-    String jar = args.text("jar");
-    int runs = args.integer("runs", 3);
-    int offset = args.integer("port-offset");
-    List<String> javaOptions =
-        Arrays.stream(args.text("java-options", "").split(" ")).filter(s -> !s.isBlank()).toList();
-    String mode = args.text("mode", "stack");
-    for (int run = 1; run <= runs; run++) {
-      for (String tool : run % 2 == 1 ? List.of("hugo", "newsroom") : List.of("newsroom", "hugo")) {
-        Path out = work.resolve("site-" + tool + "-" + run);
-        delete(out);
-        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v"));
-        if (tool.equals("hugo")) {
-          command.addAll(
-              List.of(
-                  "hugo",
-                  "--quiet",
-                  "--source",
-                  hugoSite.toString(),
-                  "--destination",
-                  out.toString()));
-        } else {
-          command.add("java");
-          command.addAll(javaOptions);
-          command.addAll(
-              List.of(
-                  "-jar",
-                  jar,
-                  "export",
-                  out.toString(),
-                  "--port-offset",
-                  Integer.toString(offset)));
+    static void run(Args args) throws Exception {
+        Path hugoSite = Path.of(args.text("hugo-site")).toAbsolutePath();
+        Path work = Path.of(args.text("work")).toAbsolutePath();
+        String jar = args.text("jar");
+        int runs = args.integer("runs", 3);
+        int offset = args.integer("port-offset");
+        List<String> javaOptions = Arrays.stream(args.text("java-options", "").split(" "))
+                .filter(s -> !s.isBlank())
+                .toList();
+        String mode = args.text("mode", "stack");
+        for (int run = 1; run <= runs; run++) {
+            for (String tool : run % 2 == 1 ? List.of("hugo", "newsroom") : List.of("newsroom", "hugo")) {
+                Path out = work.resolve("site-" + tool + "-" + run);
+                delete(out);
+                List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v"));
+                if (tool.equals("hugo")) {
+                    command.addAll(List.of(
+                            "hugo", "--quiet", "--source", hugoSite.toString(), "--destination", out.toString()));
+                } else {
+                    command.add("java");
+                    command.addAll(javaOptions);
+                    command.addAll(
+                            List.of("-jar", jar, "export", out.toString(), "--port-offset", Integer.toString(offset)));
+                }
+                Path timeLog = work.resolve("time-" + tool + "-" + run + ".txt");
+                double stackBefore = stackCpu(args);
+                Process process = new ProcessBuilder(command)
+                        .directory(work.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(timeLog.toFile())
+                        .start();
+                int status = process.waitFor();
+                double stackAfter = stackCpu(args);
+                String time = Files.readString(timeLog);
+                if (status != 0) throw new IllegalStateException(tool + " failed:\n" + time);
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("bench", "site");
+                figures.put("stories", args.integer("stories"));
+                figures.put("mode", mode);
+                figures.put("tool", tool);
+                figures.put("run", run);
+                figures.put("seconds", seconds(find(ELAPSED, time)));
+                figures.put("maxRssKb", Long.parseLong(find(MAX_RSS, time)));
+                figures.put(
+                        "cpuSeconds", Double.parseDouble(find(USER, time)) + Double.parseDouble(find(SYSTEM, time)));
+                if (tool.equals("newsroom")) {
+                    // the database's share: DynamoDB Local runs in the stack's process
+                    figures.put("stackCpuSeconds", Math.round((stackAfter - stackBefore) * 100) / 100.0);
+                }
+                long[] files = files(out);
+                figures.put("files", files[0]);
+                figures.put("bytes", files[1]);
+                if (tool.equals("newsroom")) figures.put("javaOptions", String.join(" ", javaOptions));
+                args.emit(figures);
+                if (run > 1) delete(out);
+            }
         }
-        Path timeLog = work.resolve("time-" + tool + "-" + run + ".txt");
-        double stackBefore = stackCpu(args);
-        Process process =
-            new ProcessBuilder(command)
-                .directory(work.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(timeLog.toFile())
-                .start();
-        int status = process.waitFor();
-        double stackAfter = stackCpu(args);
-        String time = Files.readString(timeLog);
-        if (status != 0) throw new IllegalStateException(tool + " failed:\n" + time);
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("bench", "site");
-        figures.put("stories", args.integer("stories"));
-        figures.put("mode", mode);
-        figures.put("tool", tool);
-        figures.put("run", run);
-        figures.put("seconds", seconds(find(ELAPSED, time)));
-        figures.put("maxRssKb", Long.parseLong(find(MAX_RSS, time)));
-        figures.put(
-            "cpuSeconds",
-            Double.parseDouble(find(USER, time)) + Double.parseDouble(find(SYSTEM, time)));
-        if (tool.equals("newsroom")) {
-          // the database's share: DynamoDB Local runs in the stack's process
-          figures.put("stackCpuSeconds", Math.round((stackAfter - stackBefore) * 100) / 100.0);
-        }
-        long[] files = files(out);
-        figures.put("files", files[0]);
-        figures.put("bytes", files[1]);
-        if (tool.equals("newsroom")) figures.put("javaOptions", String.join(" ", javaOptions));
-        args.emit(figures);
-        if (run > 1) delete(out);
-      }
     }
-  }
 
-  /** CPU seconds the stack's process has used so far (Linux /proc), or 0 when unknown. */
-  private static double stackCpu(Args args) throws IOException {
-    String pid = args.text("stack-pid", "");
-    Path stat = Path.of("/proc", pid, "stat");
-    if (pid.isEmpty() || !Files.exists(stat)) return 0;
-    String text = Files.readString(stat);
-    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-    // utime and stime, fields 14 and 15 of stat, in clock ticks
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
-        / (double) args.integer("clock-ticks", 100);
-  }
+    /** CPU seconds the stack's process has used so far (Linux /proc), or 0 when unknown. */
+    private static double stackCpu(Args args) throws IOException {
+        String pid = args.text("stack-pid", "");
+        Path stat = Path.of("/proc", pid, "stat");
+        if (pid.isEmpty() || !Files.exists(stat)) return 0;
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        // utime and stime, fields 14 and 15 of stat, in clock ticks
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) args.integer("clock-ticks", 100);
+    }
 
-  private static String find(Pattern pattern, String text) {
-    Matcher m = pattern.matcher(text);
-    if (!m.find()) throw new IllegalStateException("no " + pattern + " in\n" + text);
-    return m.group(1);
-  }
+    private static String find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) throw new IllegalStateException("no " + pattern + " in\n" + text);
+        return m.group(1);
+    }
 
-  /** "m:ss.ss" or "h:mm:ss" as seconds. */
-  static double seconds(String elapsed) {
-    double total = 0;
-    for (String part : elapsed.split(":")) total = total * 60 + Double.parseDouble(part);
-    return total;
-  }
+    /** "m:ss.ss" or "h:mm:ss" as seconds. */
+    static double seconds(String elapsed) {
+        double total = 0;
+        for (String part : elapsed.split(":")) total = total * 60 + Double.parseDouble(part);
+        return total;
+    }
 
-  private static long[] files(Path dir) throws IOException {
-    long[] count = new long[2];
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.filter(Files::isRegularFile)
-          .forEach(
-              f -> {
+    private static long[] files(Path dir) throws IOException {
+        long[] count = new long[2];
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.filter(Files::isRegularFile).forEach(f -> {
                 count[0]++;
                 count[1] += f.toFile().length();
-              });
+            });
+        }
+        return count;
     }
-    return count;
-  }
 
-  static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
-  }
 }

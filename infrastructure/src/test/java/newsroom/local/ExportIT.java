@@ -32,155 +32,143 @@ import org.junit.jupiter.api.Test;
  * leads out of the folder's pages.
  */
 class ExportIT {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final Path FOLDER = Path.of("target", "export");
-  static StaticExport.Result result;
-  static String site;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path FOLDER = Path.of("target", "export");
+    static StaticExport.Result result;
+    static String site;
 
-  @BeforeAll
-  static void exportTheSite() throws Exception {
-    String editor = TestStack.token("export", "editors");
-    var created =
-        TestStack.api(
-            "POST",
-            "/articles",
-            editor,
-            """
+    @BeforeAll
+    static void exportTheSite() throws Exception {
+        String editor = TestStack.token("export", "editors");
+        var created = TestStack.api("POST", "/articles", editor, """
             {"category": "economy",
              "translations": {
                "kk": {"title": "Экспорт сынағы", "lead": "Қысқаша.", "body": "Мәтін.", "format": "markdown"},
                "ru": {"title": "Проверка экспорта", "lead": "Кратко.", "body": "Текст.", "format": "markdown"},
                "en": {"title": "Export check", "lead": "In short.", "body": "Text.", "format": "markdown"}}}
             """);
-    assertEquals(201, created.statusCode(), created.body());
-    JsonNode story = JSON.readTree(created.body());
-    var published =
-        TestStack.api(
-            "POST",
-            "/articles/" + story.get("id").asText() + "/publish",
-            editor,
-            null,
-            "If-Match",
-            created.headers().firstValue("ETag").orElseThrow());
-    assertEquals(200, published.statusCode(), published.body());
-    TestStack.settle();
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode story = JSON.readTree(created.body());
+        var published = TestStack.api(
+                "POST",
+                "/articles/" + story.get("id").asText() + "/publish",
+                editor,
+                null,
+                "If-Match",
+                created.headers().firstValue("ETag").orElseThrow());
+        assertEquals(200, published.statusCode(), published.body());
+        TestStack.settle();
 
-    deleteRecursively(FOLDER);
-    Services services = TestStack.get().services();
-    site = services.config().siteUrl();
-    result =
-        StaticExport.export(
-            services.index(), services.renderer(), services.config(), services.bucket(), FOLDER);
-  }
-
-  static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) return;
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        deleteRecursively(FOLDER);
+        Services services = TestStack.get().services();
+        site = services.config().siteUrl();
+        result = StaticExport.export(
+                services.index(), services.renderer(), services.config(), services.bucket(), FOLDER);
     }
-  }
 
-  static boolean exists(String path) {
-    return Files.isRegularFile(FOLDER.resolve(SiteAudit.objectKey(path)));
-  }
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) return;
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
 
-  static List<Path> files(String suffix) throws IOException {
-    try (Stream<Path> files = Files.walk(FOLDER)) {
-      return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    static boolean exists(String path) {
+        return Files.isRegularFile(FOLDER.resolve(SiteAudit.objectKey(path)));
     }
-  }
 
-  @Test
-  void everyKindOfPageExistsInEveryLanguage() throws Exception {
-    assertTrue(result.pages() > 0 && result.written() > 0, result.toString());
-    for (String path :
-        List.of("/", "/404.html", "/robots.txt", "/sitemap.xml", "/sitemap-news.xml")) {
-      assertTrue(exists(path), path);
+    static List<Path> files(String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(FOLDER)) {
+            return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
     }
-    for (String lang : List.of("kk", "ru", "en")) {
-      for (String path :
-          List.of(
-              "/" + lang + "/",
-              "/" + lang + "/news/",
-              "/" + lang + "/feed.xml",
-              "/" + lang + "/latest.json",
-              "/" + lang + "/404.html",
-              "/" + lang + "/category/economy/",
-              "/" + lang + "/category/culture/")) {
-        assertTrue(exists(path), path);
-      }
-      Document home = Jsoup.parse(FOLDER.resolve(lang + "/index.html").toFile(), "UTF-8");
-      assertEquals(lang, home.selectFirst("html").attr("lang"));
-      Element newest = home.selectFirst(".teasers h2 a");
-      assertTrue(exists(newest.attr("href")), "an article page: " + newest.attr("href"));
-      try (Stream<Path> months = Files.list(FOLDER.resolve(lang).resolve("news"))) {
-        assertTrue(
-            months.anyMatch(p -> p.getFileName().toString().matches("\\d{4}")),
-            "month archives of " + lang);
-      }
-    }
-    assertTrue(files(".xml").stream().anyMatch(p -> p.toString().contains("sitemaps")));
-  }
 
-  @Test
-  void everyInternalLinkResolvesInsideTheFolder() throws Exception {
-    List<String> broken = new ArrayList<>();
-    int links = 0;
-    for (Path file : files(".html")) {
-      Document page = Jsoup.parse(file.toFile(), "UTF-8");
-      for (Element e : page.select("a[href], link[href], script[src], img[src]")) {
-        String target = e.hasAttr("href") ? e.attr("href") : e.attr("src");
-        if (target.startsWith(site + "/")) target = target.substring(site.length());
-        if (!target.startsWith("/") || target.startsWith("//")) continue;
-        links++;
-        if (!exists(target.replaceAll("[?#].*$", "")))
-          broken.add(FOLDER.relativize(file) + " -> " + target);
-      }
+    @Test
+    void everyKindOfPageExistsInEveryLanguage() throws Exception {
+        assertTrue(result.pages() > 0 && result.written() > 0, result.toString());
+        for (String path : List.of("/", "/404.html", "/robots.txt", "/sitemap.xml", "/sitemap-news.xml")) {
+            assertTrue(exists(path), path);
+        }
+        for (String lang : List.of("kk", "ru", "en")) {
+            for (String path : List.of(
+                    "/" + lang + "/",
+                    "/" + lang + "/news/",
+                    "/" + lang + "/feed.xml",
+                    "/" + lang + "/latest.json",
+                    "/" + lang + "/404.html",
+                    "/" + lang + "/category/economy/",
+                    "/" + lang + "/category/culture/")) {
+                assertTrue(exists(path), path);
+            }
+            Document home = Jsoup.parse(FOLDER.resolve(lang + "/index.html").toFile(), "UTF-8");
+            assertEquals(lang, home.selectFirst("html").attr("lang"));
+            Element newest = home.selectFirst(".teasers h2 a");
+            assertTrue(exists(newest.attr("href")), "an article page: " + newest.attr("href"));
+            try (Stream<Path> months = Files.list(FOLDER.resolve(lang).resolve("news"))) {
+                assertTrue(
+                        months.anyMatch(p -> p.getFileName().toString().matches("\\d{4}")),
+                        "month archives of " + lang);
+            }
+        }
+        assertTrue(files(".xml").stream().anyMatch(p -> p.toString().contains("sitemaps")));
     }
-    for (Path file : files(".xml")) {
-      Document xml =
-          Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "", Parser.xmlParser());
-      for (Element loc : xml.select("loc")) {
-        links++;
-        String target = loc.text().substring(site.length());
-        if (!exists(target)) broken.add(FOLDER.relativize(file) + " -> " + target);
-      }
-    }
-    assertEquals(List.of(), broken);
-    assertTrue(links > 100, "links followed: " + links);
-  }
 
-  @Test
-  void theSnapshotRendersEveryPageAsTheTableDoes() {
-    Services services = TestStack.get().services();
-    SnapshotIndex snapshot = SnapshotIndex.of(services.index(), services.config().languages());
-    SiteRenderer fromSnapshot = services.renderer().over(snapshot);
-    List<Page> pages = FullSite.pages(services.index(), services.config());
-    assertEquals(pages, FullSite.pages(snapshot, services.config()));
-    List<String> different = new ArrayList<>();
-    for (Page page : pages) {
-      List<Output> expected = services.renderer().render(page);
-      List<Output> actual = fromSnapshot.render(page);
-      if (!describe(expected).equals(describe(actual))) different.add(page.toString());
+    @Test
+    void everyInternalLinkResolvesInsideTheFolder() throws Exception {
+        List<String> broken = new ArrayList<>();
+        int links = 0;
+        for (Path file : files(".html")) {
+            Document page = Jsoup.parse(file.toFile(), "UTF-8");
+            for (Element e : page.select("a[href], link[href], script[src], img[src]")) {
+                String target = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+                if (target.startsWith(site + "/")) target = target.substring(site.length());
+                if (!target.startsWith("/") || target.startsWith("//")) continue;
+                links++;
+                if (!exists(target.replaceAll("[?#].*$", ""))) broken.add(FOLDER.relativize(file) + " -> " + target);
+            }
+        }
+        for (Path file : files(".xml")) {
+            Document xml = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "", Parser.xmlParser());
+            for (Element loc : xml.select("loc")) {
+                links++;
+                String target = loc.text().substring(site.length());
+                if (!exists(target)) broken.add(FOLDER.relativize(file) + " -> " + target);
+            }
+        }
+        assertEquals(List.of(), broken);
+        assertTrue(links > 100, "links followed: " + links);
     }
-    assertEquals(List.of(), different);
-    assertTrue(pages.size() > 20, "pages compared: " + pages.size());
-  }
 
-  /** Outputs with their bodies as text, so that two renderings compare by content. */
-  private static List<String> describe(List<Output> outputs) {
-    return outputs.stream()
-        .map(
-            o ->
-                o instanceof Output.Put put
-                    ? put.key()
-                        + " "
-                        + put.contentType()
-                        + " "
-                        + put.cacheControl()
-                        + "\n"
-                        + new String(put.body(), java.nio.charset.StandardCharsets.UTF_8)
-                    : o.toString())
-        .toList();
-  }
+    @Test
+    void theSnapshotRendersEveryPageAsTheTableDoes() {
+        Services services = TestStack.get().services();
+        SnapshotIndex snapshot =
+                SnapshotIndex.of(services.index(), services.config().languages());
+        SiteRenderer fromSnapshot = services.renderer().over(snapshot);
+        List<Page> pages = FullSite.pages(services.index(), services.config());
+        assertEquals(pages, FullSite.pages(snapshot, services.config()));
+        List<String> different = new ArrayList<>();
+        for (Page page : pages) {
+            List<Output> expected = services.renderer().render(page);
+            List<Output> actual = fromSnapshot.render(page);
+            if (!describe(expected).equals(describe(actual))) different.add(page.toString());
+        }
+        assertEquals(List.of(), different);
+        assertTrue(pages.size() > 20, "pages compared: " + pages.size());
+    }
+
+    /** Outputs with their bodies as text, so that two renderings compare by content. */
+    private static List<String> describe(List<Output> outputs) {
+        return outputs.stream()
+                .map(o -> o instanceof Output.Put put
+                        ? put.key()
+                                + " "
+                                + put.contentType()
+                                + " "
+                                + put.cacheControl()
+                                + "\n"
+                                + new String(put.body(), java.nio.charset.StandardCharsets.UTF_8)
+                        : o.toString())
+                .toList();
+    }
 }

@@ -15,34 +15,30 @@ import org.testcontainers.utility.DockerImageName;
  */
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackIT {
-  // "latest" needs an auth token since March 2026: pin a 4.x release
-  @Container
-  static final LocalStackContainer LOCALSTACK =
-      new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
-          .withServices("dynamodb", "s3");
+    // "latest" needs an auth token since March 2026: pin a 4.x release
+    @Container
+    static final LocalStackContainer LOCALSTACK =
+            new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("dynamodb", "s3");
 
-  static LocalCloud cloud;
+    static LocalCloud cloud;
 
-  @BeforeAll
-  static void startAgainstLocalStack() throws Exception {
-    String endpoint = LOCALSTACK.getEndpoint().toString();
-    LocalCloud.Options options =
-        new LocalCloud.Options(0, 0, 0, 0, Optional.empty(), CloudTemplate.locate(), 100, 3, false);
-    cloud =
-        LocalCloud.start(
-            options,
-            LocalAuth.generate(),
-            Optional.of(new LocalCloud.Endpoints(endpoint, endpoint)));
-    cloud.writeSkeleton();
-  }
+    @BeforeAll
+    static void startAgainstLocalStack() throws Exception {
+        String endpoint = LOCALSTACK.getEndpoint().toString();
+        LocalCloud.Options options =
+                new LocalCloud.Options(0, 0, 0, 0, Optional.empty(), CloudTemplate.locate(), 100, 3, false);
+        cloud = LocalCloud.start(
+                options, LocalAuth.generate(), Optional.of(new LocalCloud.Endpoints(endpoint, endpoint)));
+        cloud.writeSkeleton();
+    }
 
-  @AfterAll
-  static void stop() {
-    if (cloud != null) cloud.close();
-  }
+    @AfterAll
+    static void stop() {
+        if (cloud != null) cloud.close();
+    }
 
-  @Test
-  void postedAndPublishedStoryIsServedByTheCdn() throws Exception {
-    PublishSlice.run(cloud);
-  }
+    @Test
+    void postedAndPublishedStoryIsServedByTheCdn() throws Exception {
+        PublishSlice.run(cloud);
+    }
 }

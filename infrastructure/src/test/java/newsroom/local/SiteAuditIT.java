@@ -24,18 +24,16 @@ import org.junit.jupiter.api.Test;
  * against the table: nothing missing, nothing left over, nothing stale, no broken link.
  */
 class SiteAuditIT {
-  static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A 1×1 PNG. */
-  static final byte[] PNG =
-      Base64.getDecoder()
-          .decode(
-              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    /** A 1×1 PNG. */
+    static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-  final String editor = TestStack.token("aigerim", "editors");
+    final String editor = TestStack.token("aigerim", "editors");
 
-  static String story(String image, String suffix) {
-    return """
+    static String story(String image, String suffix) {
+        return """
         {"category": "education",
          "image": {"src": "%1$s"},
          "translations": {
@@ -48,179 +46,152 @@ class SiteAuditIT {
            "en": {"title": "A new school year begins %2$s", "lead": "Pupils are back at their desks.",
                   "dateline": "Almaty", "body": "The city opened **12** new schools this year.", "format": "markdown",
                   "caption": "The yard of a new school", "imageAlt": "Pupils in a school yard"}}}
-        """
-        .formatted(image, suffix);
-  }
-
-  /** Uploads an image the way staff do: ask the API for an upload URL, then PUT the bytes. */
-  String uploadImage() throws Exception {
-    var media =
-        TestStack.api(
-            "POST",
-            "/media",
-            editor,
-            "{\"contentType\": \"image/png\", \"size\": " + PNG.length + "}");
-    assertEquals(201, media.statusCode(), media.body());
-    JsonNode upload = JSON.readTree(media.body());
-    HttpRequest.Builder put =
-        HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(PNG));
-    upload
-        .get("headers")
-        .fields()
-        .forEachRemaining(
-            h -> {
-              // the client sets Content-Length itself from the body
-              if (!h.getKey().equalsIgnoreCase("Content-Length")) {
-                put.header(h.getKey(), h.getValue().asText());
-              }
-            });
-    HttpResponse<String> stored =
-        TestStack.HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, stored.statusCode(), stored.body());
-    return upload.get("src").asText();
-  }
-
-  record Version(String id, String etag, JsonNode body) {
-    String url(String lang) {
-      return body.get("translations").get(lang).get("url").asText();
+        """.formatted(image, suffix);
     }
-  }
 
-  static Version version(HttpResponse<String> response, int status) throws Exception {
-    assertEquals(status, response.statusCode(), response.body());
-    JsonNode body = JSON.readTree(response.body());
-    return new Version(
-        body.get("id").asText(), response.headers().firstValue("ETag").orElseThrow(), body);
-  }
+    /** Uploads an image the way staff do: ask the API for an upload URL, then PUT the bytes. */
+    String uploadImage() throws Exception {
+        var media = TestStack.api(
+                "POST", "/media", editor, "{\"contentType\": \"image/png\", \"size\": " + PNG.length + "}");
+        assertEquals(201, media.statusCode(), media.body());
+        JsonNode upload = JSON.readTree(media.body());
+        HttpRequest.Builder put = HttpRequest.newBuilder(
+                        URI.create(upload.get("uploadUrl").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(PNG));
+        upload.get("headers").fields().forEachRemaining(h -> {
+            // the client sets Content-Length itself from the body
+            if (!h.getKey().equalsIgnoreCase("Content-Length")) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        HttpResponse<String> stored = TestStack.HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stored.statusCode(), stored.body());
+        return upload.get("src").asText();
+    }
 
-  Version call(String method, String path, Version current, String body) throws Exception {
-    return version(TestStack.api(method, path, editor, body, "If-Match", current.etag()), 200);
-  }
+    record Version(String id, String etag, JsonNode body) {
+        String url(String lang) {
+            return body.get("translations").get(lang).get("url").asText();
+        }
+    }
 
-  static boolean inBucket(String path) {
-    return TestStack.get().services().bucket().get(SiteAudit.objectKey(path)).isPresent();
-  }
+    static Version version(HttpResponse<String> response, int status) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        JsonNode body = JSON.readTree(response.body());
+        return new Version(
+                body.get("id").asText(), response.headers().firstValue("ETag").orElseThrow(), body);
+    }
 
-  static SiteAudit.Report audit() {
-    Services services = TestStack.get().services();
-    return new SiteAudit(
-            services.index(), services.bucket(), services.renderer(), services.config())
-        .run();
-  }
+    Version call(String method, String path, Version current, String body) throws Exception {
+        return version(TestStack.api(method, path, editor, body, "If-Match", current.etag()), 200);
+    }
 
-  @Test
-  void siteMatchesTheTableAfterAStorysWholeLife() throws Exception {
-    String image = uploadImage();
-    Version a = version(TestStack.api("POST", "/articles", editor, story(image, "A")), 201);
-    String path = "/articles/" + a.id();
-    a =
-        call(
-            "PUT",
-            path + "/translations/en",
-            a,
-            """
+    static boolean inBucket(String path) {
+        return TestStack.get()
+                .services()
+                .bucket()
+                .get(SiteAudit.objectKey(path))
+                .isPresent();
+    }
+
+    static SiteAudit.Report audit() {
+        Services services = TestStack.get().services();
+        return new SiteAudit(services.index(), services.bucket(), services.renderer(), services.config()).run();
+    }
+
+    @Test
+    void siteMatchesTheTableAfterAStorysWholeLife() throws Exception {
+        String image = uploadImage();
+        Version a = version(TestStack.api("POST", "/articles", editor, story(image, "A")), 201);
+        String path = "/articles/" + a.id();
+        a = call("PUT", path + "/translations/en", a, """
             {"title": "A new school year begins in Almaty A", "lead": "Pupils are back.",
              "dateline": "Almaty", "body": "Twelve new schools opened.", "format": "markdown",
              "caption": "The yard of a new school", "imageAlt": "Pupils in a school yard"}
             """);
-    a = call("POST", path + "/publish", a, null);
-    String oldRu = a.url("ru");
+        a = call("POST", path + "/publish", a, null);
+        String oldRu = a.url("ru");
 
-    // a slug change while published moves the page
-    a =
-        call(
-            "PUT",
-            path + "/translations/ru",
-            a,
-            """
+        // a slug change while published moves the page
+        a = call("PUT", path + "/translations/ru", a, """
             {"title": "В школах начался новый учебный год A", "lead": "Школьники вернулись за парты.",
              "dateline": "Алматы", "body": "Открылись двенадцать новых школ.", "format": "markdown",
              "slug": "novyj-uchebnyj-god-a", "caption": "Двор новой школы",
              "imageAlt": "Школьники во дворе школы"}
             """);
-    a = call("POST", path + "/unpublish", a, "{\"languages\": [\"en\"]}");
-    TestStack.settle();
-    assertFalse(inBucket(a.url("en")), "an unpublished translation has no page");
-    a = call("POST", path + "/publish", a, "{\"languages\": [\"en\"]}");
-    String kk = a.url("kk");
-    a =
-        version(
-            TestStack.api("DELETE", path + "/translations/kk", editor, null, "If-Match", a.etag()),
-            200);
+        a = call("POST", path + "/unpublish", a, "{\"languages\": [\"en\"]}");
+        TestStack.settle();
+        assertFalse(inBucket(a.url("en")), "an unpublished translation has no page");
+        a = call("POST", path + "/publish", a, "{\"languages\": [\"en\"]}");
+        String kk = a.url("kk");
+        a = version(TestStack.api("DELETE", path + "/translations/kk", editor, null, "If-Match", a.etag()), 200);
 
-    // a second story, back-dated into a month of its own, is published and then deleted
-    Version b = version(TestStack.api("POST", "/articles", editor, story(image, "B")), 201);
-    b =
-        call(
-            "POST",
-            "/articles/" + b.id() + "/publish",
-            b,
-            "{\"at\": \"2024-02-15T10:00:00+05:00\"}");
-    TestStack.settle();
-    assertTrue(inBucket("/en/news/2024/02/"), "the back-dated story opened a month archive");
-    String bEn = b.url("en");
-    assertEquals(
-        204,
-        TestStack.api("DELETE", "/articles/" + b.id(), editor, null, "If-Match", b.etag())
-            .statusCode());
-    TestStack.settle();
+        // a second story, back-dated into a month of its own, is published and then deleted
+        Version b = version(TestStack.api("POST", "/articles", editor, story(image, "B")), 201);
+        b = call("POST", "/articles/" + b.id() + "/publish", b, "{\"at\": \"2024-02-15T10:00:00+05:00\"}");
+        TestStack.settle();
+        assertTrue(inBucket("/en/news/2024/02/"), "the back-dated story opened a month archive");
+        String bEn = b.url("en");
+        assertEquals(
+                204,
+                TestStack.api("DELETE", "/articles/" + b.id(), editor, null, "If-Match", b.etag())
+                        .statusCode());
+        TestStack.settle();
 
-    assertTrue(inBucket(a.url("ru")), "the page at the new slug");
-    assertFalse(inBucket(oldRu), "no page at the former slug");
-    assertTrue(inBucket(a.url("en")), "re-published");
-    assertFalse(inBucket(kk), "a removed translation has no page");
-    assertFalse(inBucket(bEn), "a deleted story has no page");
-    assertFalse(inBucket("/en/news/2024/02/"), "an archive without stories is gone");
-    assertFalse(inBucket("/sitemaps/2024-02.xml"));
+        assertTrue(inBucket(a.url("ru")), "the page at the new slug");
+        assertFalse(inBucket(oldRu), "no page at the former slug");
+        assertTrue(inBucket(a.url("en")), "re-published");
+        assertFalse(inBucket(kk), "a removed translation has no page");
+        assertFalse(inBucket(bEn), "a deleted story has no page");
+        assertFalse(inBucket("/en/news/2024/02/"), "an archive without stories is gone");
+        assertFalse(inBucket("/sitemaps/2024-02.xml"));
 
-    Document en = Jsoup.parse(TestStack.cdn(a.url("en")).body());
-    assertEquals("/kk/", en.selectFirst(".switcher a[hreflang=kk]").attr("href"));
-    assertEquals(a.url("ru"), en.selectFirst(".switcher a[hreflang=ru]").attr("href"));
-    assertEquals(image, en.selectFirst("figure img").attr("src"));
-    assertEquals("Pupils in a school yard", en.selectFirst("figure img").attr("alt"));
-    assertEquals(200, TestStack.cdn(image).statusCode());
+        Document en = Jsoup.parse(TestStack.cdn(a.url("en")).body());
+        assertEquals("/kk/", en.selectFirst(".switcher a[hreflang=kk]").attr("href"));
+        assertEquals(a.url("ru"), en.selectFirst(".switcher a[hreflang=ru]").attr("href"));
+        assertEquals(image, en.selectFirst("figure img").attr("src"));
+        assertEquals("Pupils in a school yard", en.selectFirst("figure img").attr("alt"));
+        assertEquals(200, TestStack.cdn(image).statusCode());
 
-    SiteAudit.Report report = audit();
-    assertTrue(report.stories() >= 2, report.summary());
-    assertEquals(0, report.problems(), report.summary());
-  }
-
-  @Test
-  void auditNoticesMissingStaleAndLeftoverPagesAndBrokenLinks() {
-    // other tests' changes must not rewrite the damaged pages under the audit
-    TestStack.settle();
-    Services services = TestStack.get().services();
-    var bucket = services.bucket();
-    try {
-      bucket.delete("ru/category/culture/index.html");
-      bucket.putIfChanged(
-          "en/index.html",
-          "<!DOCTYPE html><html lang=\"en\"><body><main>old</main></body></html>"
-              .getBytes(StandardCharsets.UTF_8),
-          "text/html; charset=utf-8",
-          "public, max-age=60, s-maxage=60");
-      bucket.putIfChanged(
-          "kk/news/nobody/index.html",
-          "<a href=\"/kk/news/nowhere/\">x</a>".getBytes(StandardCharsets.UTF_8),
-          "text/html; charset=utf-8",
-          "public, max-age=60, s-maxage=60");
-
-      SiteAudit.Report report = audit();
-
-      assertTrue(report.missing().contains("ru/category/culture/index.html"), report.summary());
-      assertTrue(report.stale().contains("en/index.html"), report.summary());
-      assertTrue(report.orphaned().contains("kk/news/nobody/index.html"), report.summary());
-      assertTrue(
-          report.brokenLinks().stream().anyMatch(l -> l.startsWith("/kk/news/nowhere/index.html")),
-          report.summary());
-      assertTrue(
-          report.brokenLinks().stream()
-              .anyMatch(l -> l.startsWith("/ru/category/culture/index.html")),
-          "the navigation of every ru page leads there: " + report.summary());
-    } finally {
-      bucket.delete("kk/news/nobody/index.html");
-      services.writer().write(List.of(new Page.Category("ru", "culture"), new Page.Home("en")));
+        SiteAudit.Report report = audit();
+        assertTrue(report.stories() >= 2, report.summary());
+        assertEquals(0, report.problems(), report.summary());
     }
-  }
+
+    @Test
+    void auditNoticesMissingStaleAndLeftoverPagesAndBrokenLinks() {
+        // other tests' changes must not rewrite the damaged pages under the audit
+        TestStack.settle();
+        Services services = TestStack.get().services();
+        var bucket = services.bucket();
+        try {
+            bucket.delete("ru/category/culture/index.html");
+            bucket.putIfChanged(
+                    "en/index.html",
+                    "<!DOCTYPE html><html lang=\"en\"><body><main>old</main></body></html>"
+                            .getBytes(StandardCharsets.UTF_8),
+                    "text/html; charset=utf-8",
+                    "public, max-age=60, s-maxage=60");
+            bucket.putIfChanged(
+                    "kk/news/nobody/index.html",
+                    "<a href=\"/kk/news/nowhere/\">x</a>".getBytes(StandardCharsets.UTF_8),
+                    "text/html; charset=utf-8",
+                    "public, max-age=60, s-maxage=60");
+
+            SiteAudit.Report report = audit();
+
+            assertTrue(report.missing().contains("ru/category/culture/index.html"), report.summary());
+            assertTrue(report.stale().contains("en/index.html"), report.summary());
+            assertTrue(report.orphaned().contains("kk/news/nobody/index.html"), report.summary());
+            assertTrue(
+                    report.brokenLinks().stream().anyMatch(l -> l.startsWith("/kk/news/nowhere/index.html")),
+                    report.summary());
+            assertTrue(
+                    report.brokenLinks().stream().anyMatch(l -> l.startsWith("/ru/category/culture/index.html")),
+                    "the navigation of every ru page leads there: " + report.summary());
+        } finally {
+            bucket.delete("kk/news/nobody/index.html");
+            services.writer().write(List.of(new Page.Category("ru", "culture"), new Page.Home("en")));
+        }
+    }
 }

@@ -10,34 +10,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StreamCheckpointTest {
-  static final String STREAM = "arn:aws:dynamodb:ddblocal:000000000000:table/newsroom/stream/1";
+    static final String STREAM = "arn:aws:dynamodb:ddblocal:000000000000:table/newsroom/stream/1";
 
-  @Test
-  void positionsSurviveReopeningTheFile(@TempDir Path dir) {
-    Path file = dir.resolve("stream-checkpoint.properties");
-    StreamCheckpoint.open(file, STREAM).advance("shard-1", "000000000000000000042");
+    @Test
+    void positionsSurviveReopeningTheFile(@TempDir Path dir) {
+        Path file = dir.resolve("stream-checkpoint.properties");
+        StreamCheckpoint.open(file, STREAM).advance("shard-1", "000000000000000000042");
 
-    StreamCheckpoint reopened = StreamCheckpoint.open(file, STREAM);
-    assertTrue(reopened.tracked());
-    assertEquals(Optional.of("000000000000000000042"), reopened.position("shard-1"));
-    assertEquals(Optional.empty(), reopened.position("shard-2"));
-  }
+        StreamCheckpoint reopened = StreamCheckpoint.open(file, STREAM);
+        assertTrue(reopened.tracked());
+        assertEquals(Optional.of("000000000000000000042"), reopened.position("shard-1"));
+        assertEquals(Optional.empty(), reopened.position("shard-2"));
+    }
 
-  @Test
-  void aStreamSeenBeforeIsTrackedEvenWithoutAHandledRecord(@TempDir Path dir) {
-    Path file = dir.resolve("stream-checkpoint.properties");
-    assertFalse(StreamCheckpoint.open(file, STREAM).tracked());
-    // a restart before the first record was handled must read the shard from its start
-    assertTrue(StreamCheckpoint.open(file, STREAM).tracked());
-  }
+    @Test
+    void aStreamSeenBeforeIsTrackedEvenWithoutAHandledRecord(@TempDir Path dir) {
+        Path file = dir.resolve("stream-checkpoint.properties");
+        assertFalse(StreamCheckpoint.open(file, STREAM).tracked());
+        // a restart before the first record was handled must read the shard from its start
+        assertTrue(StreamCheckpoint.open(file, STREAM).tracked());
+    }
 
-  @Test
-  void theCheckpointOfAnotherStreamIsNotUsed(@TempDir Path dir) {
-    Path file = dir.resolve("stream-checkpoint.properties");
-    StreamCheckpoint.open(file, STREAM).advance("shard-1", "000000000000000000042");
+    @Test
+    void theCheckpointOfAnotherStreamIsNotUsed(@TempDir Path dir) {
+        Path file = dir.resolve("stream-checkpoint.properties");
+        StreamCheckpoint.open(file, STREAM).advance("shard-1", "000000000000000000042");
 
-    StreamCheckpoint other = StreamCheckpoint.open(file, STREAM + "-recreated");
-    assertFalse(other.tracked());
-    assertEquals(Optional.empty(), other.position("shard-1"));
-  }
+        StreamCheckpoint other = StreamCheckpoint.open(file, STREAM + "-recreated");
+        assertFalse(other.tracked());
+        assertEquals(Optional.empty(), other.position("shard-1"));
+    }
 }

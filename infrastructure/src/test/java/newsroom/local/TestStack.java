@@ -15,98 +15,86 @@ import java.util.Optional;
  * One local stack per test JVM, in memory, on free ports; tests share it and use their own stories.
  */
 final class TestStack {
-  private static LocalCloud cloud;
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static LocalCloud cloud;
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestStack() {}
+    private TestStack() {}
 
-  static synchronized LocalCloud get() {
-    if (cloud == null) {
-      try {
-        LocalCloud.Options options =
-            new LocalCloud.Options(
-                freePort(),
-                freePort(),
-                0,
-                0,
-                Optional.empty(),
-                CloudTemplate.locate(),
-                50,
-                3,
-                false);
-        cloud = LocalCloud.start(options, LocalAuth.generate());
-        cloud.writeSkeleton();
-        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
-      } catch (Exception e) {
-        throw new IllegalStateException("local stack did not start", e);
-      }
+    static synchronized LocalCloud get() {
+        if (cloud == null) {
+            try {
+                LocalCloud.Options options = new LocalCloud.Options(
+                        freePort(), freePort(), 0, 0, Optional.empty(), CloudTemplate.locate(), 50, 3, false);
+                cloud = LocalCloud.start(options, LocalAuth.generate());
+                cloud.writeSkeleton();
+                Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+            } catch (Exception e) {
+                throw new IllegalStateException("local stack did not start", e);
+            }
+        }
+        return cloud;
     }
-    return cloud;
-  }
 
-  static String token(String user, String group) {
-    return get().auth().token(user, List.of(group), Duration.ofHours(1));
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    static String token(String user, String group) {
+        return get().auth().token(user, List.of(group), Duration.ofHours(1));
     }
-  }
 
-  static HttpResponse<String> api(
-      String method, String path, String token, String body, String... headers) {
-    return api(get(), method, path, token, body, headers);
-  }
-
-  /** A request to the API gateway of a given stack, with an optional bearer token and JSON body. */
-  static HttpResponse<String> api(
-      LocalCloud cloud, String method, String path, String token, String body, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(cloud.apiUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (token != null) request.header("Authorization", "Bearer " + token);
-    if (body != null) request.header("Content-Type", "application/json");
-    for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
-    return send(request.build());
-  }
-
-  static HttpResponse<String> cdn(String path) {
-    return cdn(get(), path);
-  }
-
-  static HttpResponse<String> cdn(LocalCloud cloud, String path) {
-    return send(
-        HttpRequest.newBuilder(URI.create(cloud.cdnUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build());
-  }
-
-  /** Waits for the stream to deliver everything written so far (not a timing assertion). */
-  static void settle() {
-    try {
-      get().awaitQuiet(Duration.ofSeconds(30));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
-  }
 
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    static HttpResponse<String> api(String method, String path, String token, String body, String... headers) {
+        return api(get(), method, path, token, body, headers);
     }
-  }
+
+    /** A request to the API gateway of a given stack, with an optional bearer token and JSON body. */
+    static HttpResponse<String> api(
+            LocalCloud cloud, String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cloud.apiUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        if (body != null) request.header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+        return send(request.build());
+    }
+
+    static HttpResponse<String> cdn(String path) {
+        return cdn(get(), path);
+    }
+
+    static HttpResponse<String> cdn(LocalCloud cloud, String path) {
+        return send(HttpRequest.newBuilder(URI.create(cloud.cdnUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
+    }
+
+    /** Waits for the stream to deliver everything written so far (not a timing assertion). */
+    static void settle() {
+        try {
+            get().awaitQuiet(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
