@@ -52,7 +52,9 @@ public final class Emulators implements AutoCloseable {
                     .endpoint(URI.create("http://127.0.0.1:" + s3Port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
             if (dataDir.isPresent()) {
-                Path blobs = Files.createDirectories(dataDir.get().resolve("s3"));
+                // absolute: given a relative folder the store writes objects but lists none
+                Path blobs =
+                        Files.createDirectories(dataDir.get().resolve("s3")).toAbsolutePath();
                 builder.blobStore(new FilesystemNio2BlobStore(blobs.toString()));
             } else {
                 builder.blobStore(new TransientNio2BlobStore());

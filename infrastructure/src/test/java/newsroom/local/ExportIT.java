@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import newsroom.Services;
@@ -25,31 +25,42 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Exports the whole site to a folder with the code behind {@code newsroom-local.jar export} and
  * reads it as a static web server would: every kind of page in every language, and no link that
  * leads out of the folder's pages.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path FOLDER = Path.of("target", "export");
-    static StaticExport.Result result;
-    static String site;
+    final Path folder = Path.of("target", "export", getClass().getSimpleName());
+    StaticExport.Result result;
+    String site;
+    String image;
+
+    /** The stack exported: the in-memory one here, the on-disk one in {@link ExportOnDiskIT}. */
+    LocalCloud cloud() {
+        return TestStack.get();
+    }
 
     @BeforeAll
-    static void exportTheSite() throws Exception {
-        String editor = TestStack.token("export", "editors");
-        var created = TestStack.api("POST", "/articles", editor, """
+    void exportTheSite() throws Exception {
+        String editor = TestStack.token(cloud(), "export", "editors");
+        image = SiteAuditIT.uploadImage(cloud(), editor);
+        var created = TestStack.api(cloud(), "POST", "/articles", editor, """
             {"category": "economy",
+             "image": {"src": "%s"},
              "translations": {
                "kk": {"title": "Экспорт сынағы", "lead": "Қысқаша.", "body": "Мәтін.", "format": "markdown"},
                "ru": {"title": "Проверка экспорта", "lead": "Кратко.", "body": "Текст.", "format": "markdown"},
                "en": {"title": "Export check", "lead": "In short.", "body": "Text.", "format": "markdown"}}}
-            """);
+            """.formatted(image));
         assertEquals(201, created.statusCode(), created.body());
         JsonNode story = JSON.readTree(created.body());
         var published = TestStack.api(
+                cloud(),
                 "POST",
                 "/articles/" + story.get("id").asText() + "/publish",
                 editor,
@@ -57,30 +68,34 @@ class ExportIT {
                 "If-Match",
                 created.headers().firstValue("ETag").orElseThrow());
         assertEquals(200, published.statusCode(), published.body());
-        TestStack.settle();
+        TestStack.settle(cloud());
 
-        deleteRecursively(FOLDER);
-        Services services = TestStack.get().services();
+        deleteRecursively(folder);
+        Services services = cloud().services();
         site = services.config().siteUrl();
         result = StaticExport.export(
-                services.index(), services.renderer(), services.config(), services.bucket(), FOLDER);
+                services.index(), services.renderer(), services.config(), services.bucket(), folder);
     }
 
     static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) return;
+        TestStack.deleteRecursively(folder);
+    }
+
+    boolean exists(String path) {
+        return Files.isRegularFile(folder.resolve(SiteAudit.objectKey(path)));
+    }
+
+    List<Path> files(String suffix) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
-    static boolean exists(String path) {
-        return Files.isRegularFile(FOLDER.resolve(SiteAudit.objectKey(path)));
-    }
-
-    static List<Path> files(String suffix) throws IOException {
-        try (Stream<Path> files = Files.walk(FOLDER)) {
             return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         }
+    }
+
+    @Test
+    void uploadedImagesAreCopiedWithThePages() throws Exception {
+        assertTrue(result.media() >= 1, result.toString());
+        assertTrue(exists(image), image);
+        assertTrue(Arrays.equals(SiteAuditIT.PNG, Files.readAllBytes(folder.resolve(image.substring(1)))));
     }
 
     @Test
@@ -100,11 +115,11 @@ class ExportIT {
                     "/" + lang + "/category/culture/")) {
                 assertTrue(exists(path), path);
             }
-            Document home = Jsoup.parse(FOLDER.resolve(lang + "/index.html").toFile(), "UTF-8");
+            Document home = Jsoup.parse(folder.resolve(lang + "/index.html").toFile(), "UTF-8");
             assertEquals(lang, home.selectFirst("html").attr("lang"));
             Element newest = home.selectFirst(".teasers h2 a");
             assertTrue(exists(newest.attr("href")), "an article page: " + newest.attr("href"));
-            try (Stream<Path> months = Files.list(FOLDER.resolve(lang).resolve("news"))) {
+            try (Stream<Path> months = Files.list(folder.resolve(lang).resolve("news"))) {
                 assertTrue(
                         months.anyMatch(p -> p.getFileName().toString().matches("\\d{4}")),
                         "month archives of " + lang);
@@ -124,7 +139,7 @@ class ExportIT {
                 if (target.startsWith(site + "/")) target = target.substring(site.length());
                 if (!target.startsWith("/") || target.startsWith("//")) continue;
                 links++;
-                if (!exists(target.replaceAll("[?#].*$", ""))) broken.add(FOLDER.relativize(file) + " -> " + target);
+                if (!exists(target.replaceAll("[?#].*$", ""))) broken.add(folder.relativize(file) + " -> " + target);
             }
         }
         for (Path file : files(".xml")) {
@@ -132,7 +147,7 @@ class ExportIT {
             for (Element loc : xml.select("loc")) {
                 links++;
                 String target = loc.text().substring(site.length());
-                if (!exists(target)) broken.add(FOLDER.relativize(file) + " -> " + target);
+                if (!exists(target)) broken.add(folder.relativize(file) + " -> " + target);
             }
         }
         assertEquals(List.of(), broken);
@@ -141,7 +156,7 @@ class ExportIT {
 
     @Test
     void theSnapshotRendersEveryPageAsTheTableDoes() {
-        Services services = TestStack.get().services();
+        Services services = cloud().services();
         SnapshotIndex snapshot =
                 SnapshotIndex.of(services.index(), services.config().languages());
         SiteRenderer fromSnapshot = services.renderer().over(snapshot);

@@ -30,7 +30,12 @@ class SiteAuditIT {
     static final byte[] PNG = Base64.getDecoder()
             .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    final String editor = TestStack.token("aigerim", "editors");
+    final String editor = TestStack.token(cloud(), "aigerim", "editors");
+
+    /** The stack under audit: the in-memory one here, the on-disk one in {@link SiteAuditOnDiskIT}. */
+    LocalCloud cloud() {
+        return TestStack.get();
+    }
 
     static String story(String image, String suffix) {
         return """
@@ -51,8 +56,12 @@ class SiteAuditIT {
 
     /** Uploads an image the way staff do: ask the API for an upload URL, then PUT the bytes. */
     String uploadImage() throws Exception {
+        return uploadImage(cloud(), editor);
+    }
+
+    static String uploadImage(LocalCloud cloud, String token) throws Exception {
         var media = TestStack.api(
-                "POST", "/media", editor, "{\"contentType\": \"image/png\", \"size\": " + PNG.length + "}");
+                cloud, "POST", "/media", token, "{\"contentType\": \"image/png\", \"size\": " + PNG.length + "}");
         assertEquals(201, media.statusCode(), media.body());
         JsonNode upload = JSON.readTree(media.body());
         HttpRequest.Builder put = HttpRequest.newBuilder(
@@ -83,26 +92,22 @@ class SiteAuditIT {
     }
 
     Version call(String method, String path, Version current, String body) throws Exception {
-        return version(TestStack.api(method, path, editor, body, "If-Match", current.etag()), 200);
+        return version(TestStack.api(cloud(), method, path, editor, body, "If-Match", current.etag()), 200);
     }
 
-    static boolean inBucket(String path) {
-        return TestStack.get()
-                .services()
-                .bucket()
-                .get(SiteAudit.objectKey(path))
-                .isPresent();
+    boolean inBucket(String path) {
+        return cloud().services().bucket().get(SiteAudit.objectKey(path)).isPresent();
     }
 
-    static SiteAudit.Report audit() {
-        Services services = TestStack.get().services();
+    SiteAudit.Report audit() {
+        Services services = cloud().services();
         return new SiteAudit(services.index(), services.bucket(), services.renderer(), services.config()).run();
     }
 
     @Test
     void siteMatchesTheTableAfterAStorysWholeLife() throws Exception {
         String image = uploadImage();
-        Version a = version(TestStack.api("POST", "/articles", editor, story(image, "A")), 201);
+        Version a = version(TestStack.api(cloud(), "POST", "/articles", editor, story(image, "A")), 201);
         String path = "/articles/" + a.id();
         a = call("PUT", path + "/translations/en", a, """
             {"title": "A new school year begins in Almaty A", "lead": "Pupils are back.",
@@ -120,23 +125,24 @@ class SiteAuditIT {
              "imageAlt": "Школьники во дворе школы"}
             """);
         a = call("POST", path + "/unpublish", a, "{\"languages\": [\"en\"]}");
-        TestStack.settle();
+        TestStack.settle(cloud());
         assertFalse(inBucket(a.url("en")), "an unpublished translation has no page");
         a = call("POST", path + "/publish", a, "{\"languages\": [\"en\"]}");
         String kk = a.url("kk");
-        a = version(TestStack.api("DELETE", path + "/translations/kk", editor, null, "If-Match", a.etag()), 200);
+        a = version(
+                TestStack.api(cloud(), "DELETE", path + "/translations/kk", editor, null, "If-Match", a.etag()), 200);
 
         // a second story, back-dated into a month of its own, is published and then deleted
-        Version b = version(TestStack.api("POST", "/articles", editor, story(image, "B")), 201);
+        Version b = version(TestStack.api(cloud(), "POST", "/articles", editor, story(image, "B")), 201);
         b = call("POST", "/articles/" + b.id() + "/publish", b, "{\"at\": \"2024-02-15T10:00:00+05:00\"}");
-        TestStack.settle();
+        TestStack.settle(cloud());
         assertTrue(inBucket("/en/news/2024/02/"), "the back-dated story opened a month archive");
         String bEn = b.url("en");
         assertEquals(
                 204,
-                TestStack.api("DELETE", "/articles/" + b.id(), editor, null, "If-Match", b.etag())
+                TestStack.api(cloud(), "DELETE", "/articles/" + b.id(), editor, null, "If-Match", b.etag())
                         .statusCode());
-        TestStack.settle();
+        TestStack.settle(cloud());
 
         assertTrue(inBucket(a.url("ru")), "the page at the new slug");
         assertFalse(inBucket(oldRu), "no page at the former slug");
@@ -146,12 +152,12 @@ class SiteAuditIT {
         assertFalse(inBucket("/en/news/2024/02/"), "an archive without stories is gone");
         assertFalse(inBucket("/sitemaps/2024-02.xml"));
 
-        Document en = Jsoup.parse(TestStack.cdn(a.url("en")).body());
+        Document en = Jsoup.parse(TestStack.cdn(cloud(), a.url("en")).body());
         assertEquals("/kk/", en.selectFirst(".switcher a[hreflang=kk]").attr("href"));
         assertEquals(a.url("ru"), en.selectFirst(".switcher a[hreflang=ru]").attr("href"));
         assertEquals(image, en.selectFirst("figure img").attr("src"));
         assertEquals("Pupils in a school yard", en.selectFirst("figure img").attr("alt"));
-        assertEquals(200, TestStack.cdn(image).statusCode());
+        assertEquals(200, TestStack.cdn(cloud(), image).statusCode());
 
         SiteAudit.Report report = audit();
         assertTrue(report.stories() >= 2, report.summary());
@@ -161,8 +167,8 @@ class SiteAuditIT {
     @Test
     void auditNoticesMissingStaleAndLeftoverPagesAndBrokenLinks() {
         // other tests' changes must not rewrite the damaged pages under the audit
-        TestStack.settle();
-        Services services = TestStack.get().services();
+        TestStack.settle(cloud());
+        Services services = cloud().services();
         var bucket = services.bucket();
         try {
             bucket.delete("ru/category/culture/index.html");

@@ -7,15 +7,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One local stack per test JVM, in memory, on free ports; tests share it and use their own stories.
+ * Tests that must also hold on the default, persistent stack use {@link #onDisk()} besides.
  */
 final class TestStack {
     private static LocalCloud cloud;
+    private static LocalCloud onDisk;
+
+    /**
+     * Relative, as {@code serve} gives its own data folder: the emulators must resolve it the way
+     * the stack does.
+     */
+    static final Path ON_DISK_DATA = Path.of("target", "on-disk-stack");
+
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -36,8 +49,36 @@ final class TestStack {
         return cloud;
     }
 
+    /** A second shared stack that keeps its table and bucket in a folder, as {@code serve} does. */
+    static synchronized LocalCloud onDisk() {
+        if (onDisk == null) {
+            try {
+                deleteRecursively(ON_DISK_DATA);
+                LocalCloud.Options options = new LocalCloud.Options(
+                        freePort(), freePort(), 0, 0, Optional.of(ON_DISK_DATA), CloudTemplate.locate(), 50, 3, false);
+                onDisk = LocalCloud.start(options, LocalAuth.generate());
+                onDisk.writeSkeleton();
+                Runtime.getRuntime().addShutdownHook(new Thread(onDisk::close));
+            } catch (Exception e) {
+                throw new IllegalStateException("on-disk stack did not start", e);
+            }
+        }
+        return onDisk;
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) return;
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
     static String token(String user, String group) {
-        return get().auth().token(user, List.of(group), Duration.ofHours(1));
+        return token(get(), user, group);
+    }
+
+    static String token(LocalCloud cloud, String user, String group) {
+        return cloud.auth().token(user, List.of(group), Duration.ofHours(1));
     }
 
     static int freePort() throws IOException {
@@ -79,8 +120,12 @@ final class TestStack {
 
     /** Waits for the stream to deliver everything written so far (not a timing assertion). */
     static void settle() {
+        settle(get());
+    }
+
+    static void settle(LocalCloud cloud) {
         try {
-            get().awaitQuiet(Duration.ofSeconds(30));
+            cloud.awaitQuiet(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
