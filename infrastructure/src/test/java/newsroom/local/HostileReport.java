@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the figures of the hostile-input, XSS, access and template checks into
- * bench/results/reliability.md. Only the part between this report's markers is rewritten, one
+ * Writes the figures of the hostile-input, XSS, access and template checks into the reliability
+ * figures ({@link ReliabilityFigures#file()}). Only the part between this report's markers is rewritten, one
  * sub-section per test group, so other sections of the file stay as their writers left them. No
  * timestamps: an unchanged result leaves the file unchanged.
  */
@@ -56,7 +56,7 @@ final class HostileReport {
     }
 
     static Path file() {
-        return CloudTemplate.locate().getParent().resolve("bench/results/reliability.md");
+        return ReliabilityFigures.file();
     }
 
     static synchronized void write(Group group) {

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes the figures of the concurrency and failure tests into bench/results/reliability.md,
- * between this suite's markers only: other suites keep their own sections of the same file.
+ * Writes the figures of the concurrency and failure tests into the reliability figures ({@link
+ * #file()}), between this suite's markers only: other suites keep their own sections of the same file.
  */
 final class ReliabilityFigures {
+    static final String OUT_PROPERTY = "reliability.out";
     static final String START = "<!-- failures:start -->";
     static final String END = "<!-- failures:end -->";
 
@@ -122,12 +124,26 @@ final class ReliabilityFigures {
         }
     }
 
-    private static Path file() {
+    /**
+     * Where the figures go: under the build's target folder, so a build changes no tracked file,
+     * unless the {@value #OUT_PROPERTY} property names another file (the README's command to refresh
+     * bench/results/reliability.md), taken from the project folder when relative.
+     */
+    static Path file() {
+        return file(Optional.ofNullable(System.getProperty(OUT_PROPERTY)), projectFolder());
+    }
+
+    static Path file(Optional<String> out, Path project) {
+        return out.filter(name -> !name.isBlank())
+                .map(name -> project.resolve(name))
+                .orElse(project.resolve("infrastructure/target/reliability.md"))
+                .normalize();
+    }
+
+    private static Path projectFolder() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir.resolve("bench/results/reliability.md");
-            }
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) return dir;
             dir = dir.getParent();
         }
         throw new IllegalStateException("the project folder (with template.yaml) not found");
