@@ -78,8 +78,15 @@ public final class DynamoSiteIndex implements SiteIndex {
     private final String table;
     private final StoryRepository stories;
     private final List<String> languages;
+    private final Backoff backoff;
 
     public DynamoSiteIndex(DynamoDbClient dynamo, String table, StoryRepository stories, List<String> languages) {
+        this(dynamo, table, stories, languages, Backoff.standard());
+    }
+
+    public DynamoSiteIndex(
+            DynamoDbClient dynamo, String table, StoryRepository stories, List<String> languages, Backoff backoff) {
+        this.backoff = backoff;
         this.dynamo = dynamo;
         this.table = table;
         this.stories = stories;
@@ -114,15 +121,20 @@ public final class DynamoSiteIndex implements SiteIndex {
                             .expressionAttributeNames(PAGE_NAMES)
                             .consistentRead(true)
                             .build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>())
-                            .add(item);
-                }
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+            // keys the table could not read this time come back unprocessed: asked again after a pause
+            backoff.drain(
+                    "batch get of story items",
+                    pending,
+                    request -> {
+                        BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                        for (Map<String, AttributeValue> item :
+                                response.responses().getOrDefault(table, List.of())) {
+                            byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>())
+                                    .add(item);
+                        }
+                        return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                    },
+                    Map::isEmpty);
         }
         Map<StoryId, Story> found = new LinkedHashMap<>();
         for (StoryId id : ids) {

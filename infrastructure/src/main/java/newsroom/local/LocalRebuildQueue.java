@@ -2,27 +2,32 @@ package newsroom.local;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import newsroom.store.Backoff;
 import newsroom.store.RebuildQueue;
 
 /**
  * The rebuild queue in the local stack: messages go to the rebuild handler in batches of up to ten,
- * failed ones come back up to the queue's receive count and then land in a dead-letter list.
+ * failed ones come back, after a growing pause, up to the queue's receive count and then land in a dead-letter list.
  */
 public final class LocalRebuildQueue implements RebuildQueue, AutoCloseable {
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rebuild-queue");
         t.setDaemon(true);
         return t;
     });
     private final int maxReceiveCount;
+    // SQS hides a failed message until its visibility timeout ends; here a backoff stands for it
+    private final Backoff redelivery = new Backoff(Duration.ofMillis(20), Duration.ofSeconds(2), 10, pause -> {}, 1);
     private final List<String> deadLetters = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Function<SQSEvent, SQSBatchResponse> consumer;
@@ -74,7 +79,10 @@ public final class LocalRebuildQueue implements RebuildQueue, AutoCloseable {
                     deadLetters.addAll(failed);
                 } else {
                     inFlight.incrementAndGet();
-                    worker.submit(() -> deliver(failed, receiveCount + 1));
+                    worker.schedule(
+                            () -> deliver(failed, receiveCount + 1),
+                            redelivery.delay(receiveCount).toMillis(),
+                            TimeUnit.MILLISECONDS);
                 }
             }
         } finally {
