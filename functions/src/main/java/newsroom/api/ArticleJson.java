@@ -124,16 +124,48 @@ final class ArticleJson {
     }
 
     static ObjectNode revisions(List<Revision> revisions) {
+        return revisions(revisions, java.util.Optional.empty());
+    }
+
+    static ObjectNode revisions(
+            List<Revision> revisions, java.util.Optional<newsroom.story.StoryRepository.Tombstone> tombstone) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         var items = node.putArray("items");
-        for (Revision r : revisions) {
-            items.addObject()
-                    .put("at", r.at().toString())
-                    .put("lang", r.lang())
-                    .put("action", r.action())
-                    .put("by", r.by())
-                    .put("version", r.version());
-        }
+        for (Revision r : revisions) revisionFields(items.addObject(), r);
+        tombstone.ifPresent(t -> node.putObject("deleted")
+                .put("at", t.deletedAt().toString())
+                .put("by", t.deletedBy())
+                .put("historyUntil", t.expiresAt().toString()));
         return node;
+    }
+
+    static ObjectNode revision(Revision r) {
+        ObjectNode node = revisionFields(Json.MAPPER.createObjectNode(), r);
+        Revision.Text text = r.text();
+        if (text == null) {
+            node.putNull("translation");
+            return node;
+        }
+        ObjectNode out = node.putObject("translation");
+        out.put("title", text.title());
+        out.put("lead", text.lead());
+        out.put("dateline", text.dateline());
+        out.put("body", text.body());
+        out.put("format", text.format().wire());
+        out.put("slug", text.slug());
+        if (text.caption() == null) out.putNull("caption");
+        else out.put("caption", text.caption());
+        if (text.imageAlt() == null) out.putNull("imageAlt");
+        else out.put("imageAlt", text.imageAlt());
+        return node;
+    }
+
+    private static ObjectNode revisionFields(ObjectNode node, Revision r) {
+        return node.put("id", r.id())
+                .put("at", r.at().toString())
+                .put("lang", r.lang())
+                .put("action", r.action())
+                .put("by", r.by())
+                .put("version", r.version());
     }
 }

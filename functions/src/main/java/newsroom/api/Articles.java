@@ -65,6 +65,8 @@ final class Articles {
             case "POST /articles/{id}/unpublish" -> unpublish(actor, request);
             case "GET /articles/{id}/preview/{lang}" -> preview(actor, request);
             case "GET /articles/{id}/revisions" -> revisions(actor, request);
+            case "GET /articles/{id}/revisions/{rev}" -> revision(actor, request);
+            case "POST /articles/{id}/revisions/{rev}/restore" -> restore(actor, request);
             case "POST /media" -> media(actor, request);
             case "POST /site/rebuild" -> rebuild(actor);
             default -> throw ApiException.of(404, "Not found", "No such route.");
@@ -229,8 +231,54 @@ final class Articles {
     private APIGatewayV2HTTPResponse revisions(Actor actor, Request request) {
         requireWriter(actor);
         StoryId id = id(request);
-        found(id);
-        return Responses.json(200, ArticleJson.revisions(services.stories().revisions(id)), Map.of());
+        var tombstone = historyReadable(actor, id);
+        return Responses.json(200, ArticleJson.revisions(services.stories().revisions(id), tombstone), Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse revision(Actor actor, Request request) {
+        requireWriter(actor);
+        StoryId id = id(request);
+        RevisionId rev = revisionId(request);
+        historyReadable(actor, id);
+        var revision = services.stories()
+                .revision(id, rev.version(), rev.lang())
+                .orElseThrow(() -> ApiException.of(404, "Not found", "The story has no such revision."));
+        return Responses.json(200, ArticleJson.revision(revision), Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse restore(Actor actor, Request request) {
+        requireWriter(actor);
+        StoryId id = id(request);
+        RevisionId rev = revisionId(request);
+        long version = ifMatch(request);
+        return storyResponse(
+                200, done(services.stories().restore(actor, id, version, rev.version(), rev.lang())), Map.of());
+    }
+
+    /**
+     * The story's history may be read while the story exists, and, by editors, for the retention
+     * period after it was deleted; answers the tombstone of a deleted story.
+     */
+    private Optional<StoryRepository.Tombstone> historyReadable(Actor actor, StoryId id) {
+        if (services.stories().find(id).isPresent()) return Optional.empty();
+        var tombstone = services.stories().tombstone(id);
+        if (tombstone.isPresent() && actor.canEdit()) return tombstone;
+        throw ApiException.of(404, "Not found", "No story has this id.");
+    }
+
+    private record RevisionId(long version, String lang) {}
+
+    private static final java.util.regex.Pattern REVISION_ID =
+            java.util.regex.Pattern.compile("^([1-9][0-9]{0,15})-([a-z]{2,8}|all)$");
+
+    private RevisionId revisionId(Request request) {
+        String raw = request.path("rev");
+        var m = raw == null ? null : REVISION_ID.matcher(raw);
+        if (m == null || !m.matches()) {
+            throw ApiException.of(404, "Not found", "No revision has this id; ids look like 3-en.");
+        }
+        String lang = m.group(2).equals("all") ? "*" : m.group(2);
+        return new RevisionId(Long.parseLong(m.group(1)), lang);
     }
 
     private APIGatewayV2HTTPResponse media(Actor actor, Request request) {

@@ -22,39 +22,62 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Stories in the single DynamoDB table, written in transactions guarded by the story version. */
 public final class DynamoStoryRepository implements StoryRepository {
+    /** A revision as listed: everything but its text. */
+    private static final Map<String, String> REVISION_NAMES = Map.of(
+            "#pk", Items.PK,
+            "#sk", Items.SK,
+            "#at", Items.AT,
+            "#lang", Items.LANG,
+            "#action", Items.ACTION,
+            "#by", Items.BY,
+            "#version", Items.VERSION);
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Backoff backoff;
 
     public DynamoStoryRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, Backoff.standard());
+    }
+
+    public DynamoStoryRepository(DynamoDbClient dynamo, String table, Backoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
+        this.backoff = backoff;
     }
 
     @Override
     public Optional<Story> find(StoryId id) {
         // LANG#.. (translations and their sources) sorts before META, which sorts before REV#..: one
-        // query reads the story whole
-        QueryResponse response = dynamo.query(QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("PK = :pk AND SK <= :meta")
-                .expressionAttributeValues(Map.of(":pk", s(Items.storyKey(id)), ":meta", s(Items.META)))
-                .consistentRead(true)
-                .build());
+        // query reads the story whole, in as many pages as its items fill (a page holds at most 1 MB)
         Map<String, AttributeValue> meta = null;
         List<Map<String, AttributeValue>> langs = new ArrayList<>();
-        for (Map<String, AttributeValue> item : response.items()) {
-            String sk = item.get(Items.SK).s();
-            if (sk.equals(Items.META)) meta = item;
-            else if (sk.startsWith(Items.LANG_PREFIX)) langs.add(item);
-        }
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("PK = :pk AND SK <= :meta")
+                    .expressionAttributeValues(Map.of(":pk", s(Items.storyKey(id)), ":meta", s(Items.META)))
+                    .consistentRead(true)
+                    .exclusiveStartKey(start)
+                    .build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sk = item.get(Items.SK).s();
+                if (sk.equals(Items.META)) meta = item;
+                else if (sk.startsWith(Items.LANG_PREFIX)) langs.add(item);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
         return meta == null ? Optional.empty() : Optional.of(Items.story(meta, langs));
     }
 
@@ -137,7 +160,44 @@ public final class DynamoStoryRepository implements StoryRepository {
                             .build())
                     .build());
         }
-        return transact(writes, claimAt);
+        Optional<Rejection> rejection = transact(writes, claimAt);
+        if (rejection.isEmpty()) pruneRevisions(updated.id());
+        return rejection;
+    }
+
+    /**
+     * Deletes all but the newest {@link #KEPT_REVISIONS} revisions of each language. Outside the
+     * transaction: if it fails, the history is only longer for a while, and the next save prunes.
+     */
+    private void pruneRevisions(StoryId id) {
+        Map<String, List<Map<String, AttributeValue>>> byLang = new HashMap<>();
+        for (Map<String, AttributeValue> item : revisionItems(id)) {
+            byLang.computeIfAbsent(item.get(Items.LANG).s(), k -> new ArrayList<>())
+                    .add(key(item.get(Items.PK).s(), item.get(Items.SK).s()));
+        }
+        List<WriteRequest> deletes = new ArrayList<>();
+        for (List<Map<String, AttributeValue>> keys : byLang.values()) {
+            // sort keys hold the time: oldest first
+            keys.sort(java.util.Comparator.comparing(k -> k.get(Items.SK).s()));
+            for (Map<String, AttributeValue> k : keys.subList(0, Math.max(0, keys.size() - KEPT_REVISIONS))) {
+                deletes.add(WriteRequest.builder()
+                        .deleteRequest(DeleteRequest.builder().key(k).build())
+                        .build());
+            }
+        }
+        for (int from = 0; from < deletes.size(); from += 25) {
+            Map<String, List<WriteRequest>> batch =
+                    Map.of(table, List.copyOf(deletes.subList(from, Math.min(deletes.size(), from + 25))));
+            // items the table did not take this time come back unprocessed: written again after a pause
+            backoff.drain(
+                    "revision pruning",
+                    batch,
+                    request -> {
+                        var response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                        return response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                    },
+                    Map::isEmpty);
+        }
     }
 
     @Override
@@ -162,24 +222,95 @@ public final class DynamoStoryRepository implements StoryRepository {
                         .item(Items.revisionItem(previous.id(), revision))
                         .build())
                 .build());
-        return transact(writes, Map.of());
+        Instant expires = revision.at().plus(HISTORY_RETENTION);
+        writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(Items.tombstoneItem(previous.id(), revision.at(), revision.by(), expires))
+                        .build())
+                .build());
+        Optional<Rejection> rejection = transact(writes, Map.of());
+        if (rejection.isEmpty()) expireHistory(previous.id(), expires);
+        return rejection;
+    }
+
+    /**
+     * Gives every revision of a deleted story the tombstone's time to live, so the table forgets
+     * them together. A revision this misses stays longer than the tombstone, never shorter.
+     */
+    private void expireHistory(StoryId id, Instant expires) {
+        for (Map<String, AttributeValue> item : revisionItems(id)) {
+            backoff.call(
+                    "revision expiry",
+                    () -> dynamo.updateItem(b -> b.tableName(table)
+                            .key(key(item.get(Items.PK).s(), item.get(Items.SK).s()))
+                            .updateExpression("SET #expires = :expires")
+                            .expressionAttributeNames(Map.of("#expires", Items.EXPIRES_AT))
+                            .expressionAttributeValues(Map.of(":expires", Items.n(expires.getEpochSecond())))));
+        }
     }
 
     @Override
-    public List<Revision> revisions(StoryId id) {
-        List<Revision> revisions = new ArrayList<>();
+    public Optional<Tombstone> tombstone(StoryId id) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .key(key(Items.storyKey(id), Items.TOMBSTONE))
+                        .consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new Tombstone(
+                id,
+                Instant.parse(item.get(Items.DELETED_AT).s()),
+                item.get(Items.DELETED_BY).s(),
+                Instant.ofEpochSecond(Long.parseLong(item.get(Items.EXPIRES_AT).n()))));
+    }
+
+    @Override
+    public Optional<Revision> revision(StoryId id, long version, String lang) {
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse page = dynamo.query(QueryRequest.builder()
                     .tableName(table)
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :rev)")
-                    .expressionAttributeValues(Map.of(":pk", s(Items.storyKey(id)), ":rev", s(Items.REV_PREFIX)))
+                    .filterExpression("#version = :version AND #lang = :lang")
+                    .expressionAttributeNames(Map.of("#version", Items.VERSION, "#lang", Items.LANG))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", s(Items.storyKey(id)),
+                            ":rev", s(Items.REV_PREFIX),
+                            ":version", Items.n(version),
+                            ":lang", s(lang)))
+                    .consistentRead(true)
                     .exclusiveStartKey(start)
                     .build());
-            page.items().forEach(item -> revisions.add(Items.revision(item)));
+            if (!page.items().isEmpty())
+                return Optional.of(Items.revision(page.items().get(0)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        return revisions;
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Revision> revisions(StoryId id) {
+        return revisionItems(id).stream().map(Items::revision).toList();
+    }
+
+    /** The story's revision items, oldest first, without their texts. */
+    private List<Map<String, AttributeValue>> revisionItems(StoryId id) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :rev)")
+                    .expressionAttributeValues(Map.of(":pk", s(Items.storyKey(id)), ":rev", s(Items.REV_PREFIX)))
+                    .expressionAttributeNames(REVISION_NAMES)
+                    .projectionExpression(String.join(", ", REVISION_NAMES.keySet()))
+                    .consistentRead(true)
+                    .exclusiveStartKey(start)
+                    .build());
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
     }
 
     @Override
@@ -249,7 +380,8 @@ public final class DynamoStoryRepository implements StoryRepository {
 
     private Optional<Rejection> transact(List<TransactWriteItem> writes, Map<Integer, Translation> claimAt) {
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            // a transaction refused for throttling is tried again after a pause; its conditions still hold it
+            backoff.call("story transaction", () -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();

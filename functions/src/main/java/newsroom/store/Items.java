@@ -72,6 +72,11 @@ public final class Items {
     static final String ACTION = "action";
     static final String BY = "by";
     static final String AT = "at";
+    static final String TOMBSTONE = "TOMBSTONE";
+    static final String DELETED_AT = "deletedAt";
+    static final String DELETED_BY = "deletedBy";
+    /** Epoch seconds after which DynamoDB's time to live removes the item (template.yaml). */
+    public static final String EXPIRES_AT = "expiresAt";
 
     /** ISO instants at second precision sort lexicographically in time order. */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ISO_INSTANT;
@@ -209,6 +214,29 @@ public final class Items {
         item.put(ACTION, s(r.action()));
         item.put(BY, s(r.by()));
         item.put(VERSION, n(r.version()));
+        Revision.Text text = r.text();
+        if (text != null) {
+            item.put(TITLE, s(text.title()));
+            item.put(LEAD, s(text.lead()));
+            item.put(DATELINE, s(text.dateline()));
+            item.put(BODY_SOURCE, s(text.body()));
+            item.put(FORMAT, s(text.format().wire()));
+            item.put(SLUG, s(text.slug()));
+            if (text.caption() != null) item.put(CAPTION, s(text.caption()));
+            if (text.imageAlt() != null) item.put(IMAGE_ALT, s(text.imageAlt()));
+        }
+        return item;
+    }
+
+    static Map<String, AttributeValue> tombstoneItem(StoryId id, Instant deletedAt, String by, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(storyKey(id)));
+        item.put(SK, s(TOMBSTONE));
+        item.put(TYPE, s("tombstone"));
+        item.put(ID, s(id.value()));
+        item.put(DELETED_AT, s(deletedAt.toString()));
+        item.put(DELETED_BY, s(by));
+        item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
         return item;
     }
 
@@ -267,12 +295,24 @@ public final class Items {
     }
 
     static Revision revision(Map<String, AttributeValue> item) {
+        Revision.Text text = item.containsKey(BODY_SOURCE)
+                ? new Revision.Text(
+                        str(item, TITLE),
+                        str(item, LEAD),
+                        str(item, DATELINE),
+                        str(item, BODY_SOURCE),
+                        BodyFormat.valueOf(str(item, FORMAT).toUpperCase(java.util.Locale.ROOT)),
+                        str(item, SLUG),
+                        str(item, CAPTION),
+                        str(item, IMAGE_ALT))
+                : null;
         return new Revision(
                 Instant.parse(str(item, AT)),
                 str(item, LANG),
                 str(item, ACTION),
                 str(item, BY),
-                Long.parseLong(item.get(VERSION).n()));
+                Long.parseLong(item.get(VERSION).n()),
+                text);
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

@@ -1,11 +1,17 @@
 package newsroom.story;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Where stories are kept. Every write is conditional on the version the writer read. */
 public interface StoryRepository {
+    /** Revisions kept per translation; older ones are pruned. */
+    int KEPT_REVISIONS = 50;
+
+    /** How long a deleted story's history stays readable, behind its tombstone. */
+    Duration HISTORY_RETENTION = Duration.ofDays(90);
 
     Optional<Story> find(StoryId id);
 
@@ -16,10 +22,22 @@ public interface StoryRepository {
      */
     Optional<Rejection> save(Optional<Story> previous, Story updated, List<Revision> revisions);
 
-    /** Removes a story, its translations and slug claims, if still at the version read. */
+    /**
+     * Removes a story, its translations and slug claims, if still at the version read; leaves a
+     * tombstone, and its history, readable for {@link #HISTORY_RETENTION}.
+     */
     Optional<Rejection> delete(Story previous, Revision revision);
 
+    /** The story's revisions, oldest first, without their texts. */
     List<Revision> revisions(StoryId id);
+
+    /** One revision with its text, if kept. */
+    Optional<Revision> revision(StoryId id, long version, String lang);
+
+    /** The mark a deleted story leaves while its history is kept. */
+    Optional<Tombstone> tombstone(StoryId id);
+
+    record Tombstone(StoryId id, Instant deletedAt, String deletedBy, Instant expiresAt) {}
 
     Page<Story> list(StoryFilter filter, Optional<String> cursor, int limit);
 

@@ -26,6 +26,14 @@ public final class StoryService {
     // under the store's 400 KB item limit. Markup and escapes make the HTML several times larger
     // than the source ("<" becomes "&lt;"), so the HTML has its own limit.
     public static final int MAX_BODY_HTML_BYTES = 250_000;
+    /**
+     * What a story's translations may hold together, in bytes of text, HTML included: so that every
+     * accepted story is written in one transaction (at most 4 MB, revisions included), answered in
+     * one response (at most 6 MB) and read in a few pages. Every configured language at every field
+     * limit fits for up to three languages.
+     */
+    public static final int MAX_STORY_BYTES = 1_200_000;
+
     public static final int MAX_TAGS = 12;
     public static final int MAX_TAG = 40;
     public static final int MAX_AUTHOR = 120;
@@ -58,6 +66,46 @@ public final class StoryService {
         return stories.revisions(id);
     }
 
+    public Optional<Revision> revision(StoryId id, long version, String lang) {
+        return stories.revision(id, version, lang);
+    }
+
+    public Optional<StoryRepository.Tombstone> tombstone(StoryId id) {
+        return stories.tombstone(id);
+    }
+
+    /**
+     * Writes a revision's text back into its translation, as a draft: a published translation goes
+     * back to draft until it is published again, so nobody publishes old words by accident.
+     */
+    public Outcome<Story> restore(Actor actor, StoryId id, long expectedVersion, long revision, String lang) {
+        if (!languages.contains(lang)) return Outcome.rejected(new Rejection.NotFound("revision"));
+        return change(id, expectedVersion, current -> {
+            Optional<Revision> kept = stories.revision(id, revision, lang).filter(r -> r.text() != null);
+            if (kept.isEmpty()) return Outcome.rejected(new Rejection.NotFound("revision"));
+            if (!actor.canEdit()
+                    && !allDrafts(current.translation(lang).stream().toList())) {
+                return Outcome.rejected(
+                        new Rejection.NotAllowed("writers edit drafts; this translation has been published"));
+            }
+            StoryInput.TranslationInput in = kept.get().text().input();
+            List<FieldError> errors = new ArrayList<>();
+            validateTranslation("", in, errors);
+            if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
+            Instant now = now();
+            long version = current.version() + 1;
+            Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
+            translations.put(
+                    lang, draft(lang, in, current.translation(lang), actor, now).withStatus(Status.DRAFT, null));
+            List<FieldError> tooLarge = htmlTooLarge(List.of(translations.get(lang)), false);
+            tooLarge.addAll(overBudget(translations.values(), "body"));
+            if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
+            return Outcome.done(new Change(
+                    withTranslations(current, orderedTranslations(translations), version, actor, now),
+                    List.of(new Revision(now, lang, "restore", actor.id(), version))));
+        });
+    }
+
     public StoryRepository.Page<Story> list(StoryRepository.StoryFilter filter, Optional<String> cursor, int limit) {
         return stories.list(filter, cursor, limit);
     }
@@ -72,6 +120,7 @@ public final class StoryService {
             translations.put(lang, draft(lang, input.translations().get(lang), Optional.empty(), actor, now));
         }
         List<FieldError> tooLarge = htmlTooLarge(translations.values(), true);
+        tooLarge.addAll(overBudget(translations.values(), "translations"));
         if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
         Story story = new Story(
                 StoryId.random(),
@@ -110,6 +159,7 @@ public final class StoryService {
                 revisions.add(new Revision(now, lang, "replace", actor.id(), version));
             }
             List<FieldError> tooLarge = htmlTooLarge(translations.values(), true);
+            tooLarge.addAll(overBudget(translations.values(), "translations"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
             for (String lang : current.translations().keySet()) {
                 if (!translations.containsKey(lang)) {
@@ -152,6 +202,7 @@ public final class StoryService {
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
             translations.put(lang, draft(lang, in, current.translation(lang), actor, now));
             List<FieldError> tooLarge = htmlTooLarge(List.of(translations.get(lang)), false);
+            tooLarge.addAll(overBudget(translations.values(), "body"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
             String action = current.translation(lang).isPresent() ? "edit" : "add-translation";
             return Outcome.done(new Change(
@@ -293,7 +344,14 @@ public final class StoryService {
     }
 
     private Outcome<Story> saved(Optional<Story> previous, Story story, List<Revision> revisions) {
-        Optional<Rejection> rejection = stories.save(previous, story, revisions);
+        // each revision keeps its language's words after the change; a removal keeps the words removed
+        List<Revision> withTexts = revisions.stream()
+                .map(r -> story.translation(r.lang())
+                        .or(() -> previous.flatMap(p -> p.translation(r.lang())))
+                        .map(t -> r.withText(Revision.Text.of(t)))
+                        .orElse(r))
+                .toList();
+        Optional<Rejection> rejection = stories.save(previous, story, withTexts);
         return rejection.<Outcome<Story>>map(Outcome::rejected).orElseGet(() -> Outcome.done(story));
     }
 
@@ -434,8 +492,34 @@ public final class StoryService {
         return errors;
     }
 
+    /** The story's size over {@link #MAX_STORY_BYTES}, as an error on {@code field}, or nothing. */
+    static List<FieldError> overBudget(Collection<Translation> translations, String field) {
+        long bytes = translations.stream().mapToLong(StoryService::storedBytes).sum();
+        if (bytes <= MAX_STORY_BYTES) return List.of();
+        return List.of(new FieldError(
+                field,
+                "the story's translations together take at most " + MAX_STORY_BYTES
+                        + " bytes (text, body and its HTML); these take " + bytes));
+    }
+
+    static long storedBytes(Translation t) {
+        long bytes = 0;
+        for (String text : new String[] {
+            t.title(), t.lead(), t.dateline(), t.bodySource(), t.bodyHtml(), t.caption(), t.imageAlt(), t.slug()
+        }) {
+            if (text != null) bytes += text.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return bytes;
+    }
+
     private static boolean allDrafts(Collection<Translation> translations) {
         return translations.stream().allMatch(t -> t.status() == Status.DRAFT);
+    }
+
+    private Map<String, Translation> orderedTranslations(Map<String, Translation> translations) {
+        Map<String, Translation> ordered = new LinkedHashMap<>();
+        for (String lang : orderedLanguages(translations.keySet())) ordered.put(lang, translations.get(lang));
+        return ordered;
     }
 
     private List<String> orderedLanguages(Set<String> langs) {

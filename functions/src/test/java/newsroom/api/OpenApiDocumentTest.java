@@ -29,6 +29,8 @@ class OpenApiDocumentTest {
             "POST /articles/{id}/unpublish",
             "GET /articles/{id}/preview/{lang}",
             "GET /articles/{id}/revisions",
+            "GET /articles/{id}/revisions/{rev}",
+            "POST /articles/{id}/revisions/{rev}/restore",
             "POST /media",
             "POST /site/rebuild",
             "GET /openapi.json");

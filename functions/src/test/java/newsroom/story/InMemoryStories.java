@@ -13,6 +13,7 @@ public final class InMemoryStories implements StoryRepository {
     private final Map<StoryId, Story> stories = new LinkedHashMap<>();
     private final Map<String, StoryId> slugs = new LinkedHashMap<>();
     private final Map<StoryId, List<Revision>> revisions = new LinkedHashMap<>();
+    private final Map<StoryId, Tombstone> tombstones = new LinkedHashMap<>();
     private long writes;
 
     /** How many writes succeeded so far: a view over the stories may keep what it read until then. */
@@ -53,13 +54,34 @@ public final class InMemoryStories implements StoryRepository {
         stories.remove(previous.id());
         previous.translations().values().forEach(t -> slugs.remove(t.lang() + "#" + t.slug()));
         revisions.computeIfAbsent(previous.id(), k -> new ArrayList<>()).add(revision);
+        tombstones.put(
+                previous.id(),
+                new Tombstone(
+                        previous.id(),
+                        revision.at(),
+                        revision.by(),
+                        revision.at().plus(HISTORY_RETENTION)));
         writes++;
         return Optional.empty();
     }
 
     @Override
     public synchronized List<Revision> revisions(StoryId id) {
-        return List.copyOf(revisions.getOrDefault(id, List.of()));
+        return revisions.getOrDefault(id, List.of()).stream()
+                .map(r -> r.withText(null))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Revision> revision(StoryId id, long version, String lang) {
+        return revisions.getOrDefault(id, List.of()).stream()
+                .filter(r -> r.version() == version && r.lang().equals(lang))
+                .findFirst();
+    }
+
+    @Override
+    public synchronized Optional<Tombstone> tombstone(StoryId id) {
+        return Optional.ofNullable(tombstones.get(id));
     }
 
     @Override

@@ -176,4 +176,38 @@ class StoryServiceTest {
                 .toList();
         assertEquals(List.of("ru:create", "en:create", "en:published", "en:unpublish"), actions);
     }
+
+    /** A body within its own limits whose HTML is over 200 kB: ampersands grow fivefold. */
+    static StoryInput.TranslationInput large(String title) {
+        String body = "&".repeat(30_000) + "\n\n" + "a".repeat(69_000);
+        return new StoryInput.TranslationInput(title, "Lead.", "Almaty", body, BodyFormat.MARKDOWN, null, null, null);
+    }
+
+    @Test
+    void aStoryOverItsTotalSizeBudgetIsRefusedNamingTheFieldAndNothingIsWritten() {
+        StoryService four = new StoryService(
+                repository, List.of("kk", "ru", "en", "de"), List.of("city"), Clock.fixed(NOW, ZoneOffset.UTC));
+        var all = Map.of(
+                "kk", large("Kk budget"), "ru", large("Ru budget"), "en", large("En budget"), "de", large("De budget"));
+        Outcome<Story> refused = four.create(editor, new StoryInput("city", List.of(), null, null, all));
+        Rejection.Invalid invalid = assertInstanceOf(
+                Rejection.Invalid.class,
+                ((Outcome.Rejected<Story>) assertInstanceOf(Outcome.Rejected.class, refused)).reason());
+        assertEquals(
+                "translations",
+                invalid.errors().get(0).field(),
+                invalid.errors().toString());
+        assertEquals(0, repository.writes());
+
+        var three = Map.of("kk", large("Kk budget"), "ru", large("Ru budget"), "en", large("En budget"));
+        Story story = ((Outcome.Done<Story>) assertInstanceOf(
+                        Outcome.Done.class, four.create(editor, new StoryInput("city", List.of(), null, null, three))))
+                .value();
+        Outcome<Story> fourth = four.putTranslation(editor, story.id(), "de", 1, large("De budget"));
+        Rejection.Invalid tooMuch = assertInstanceOf(
+                Rejection.Invalid.class,
+                ((Outcome.Rejected<Story>) assertInstanceOf(Outcome.Rejected.class, fourth)).reason());
+        assertEquals("body", tooMuch.errors().get(0).field());
+        assertEquals(1, repository.find(story.id()).orElseThrow().version(), "nothing changed");
+    }
 }

@@ -179,7 +179,8 @@ class RouteAuthorizationIT {
 
     /** Calls a route with a harmless request: no If-Match and an empty JSON object. */
     static HttpResponse<byte[]> call(CloudTemplate.Route route, Optional<String> authorization) throws Exception {
-        String path = route.path().replace("{id}", storyId).replace("{lang}", "en");
+        String path =
+                route.path().replace("{id}", storyId).replace("{lang}", "en").replace("{rev}", "1-en");
         boolean body = Set.of("POST", "PUT").contains(route.method());
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(TestStack.get().apiUrl() + path))

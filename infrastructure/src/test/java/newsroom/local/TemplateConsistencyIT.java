@@ -68,11 +68,12 @@ class TemplateConsistencyIT {
     void everyRouteOfTheTemplateIsOneTheApiAnswers() {
         String admin = TestStack.token("root", "admins");
         List<CloudTemplate.Route> routes = TEMPLATE.routes();
-        assertEquals(14, routes.size());
+        assertEquals(16, routes.size());
         for (CloudTemplate.Route route : routes) {
             String path = route.path()
                     .replace("{id}", "00000000-0000-4000-8000-000000000000")
-                    .replace("{lang}", "en");
+                    .replace("{lang}", "en")
+                    .replace("{rev}", "1-en");
             HttpResponse<String> response = TestStack.api(
                     route.method(),
                     path,
