@@ -173,15 +173,17 @@ public final class DynamoStoryRepository implements StoryRepository {
         Map<String, List<Map<String, AttributeValue>>> byLang = new HashMap<>();
         for (Map<String, AttributeValue> item : revisionItems(id)) {
             byLang.computeIfAbsent(item.get(Items.LANG).s(), k -> new ArrayList<>())
-                    .add(key(item.get(Items.PK).s(), item.get(Items.SK).s()));
+                    .add(item);
         }
         List<WriteRequest> deletes = new ArrayList<>();
-        for (List<Map<String, AttributeValue>> keys : byLang.values()) {
-            // sort keys hold the time: oldest first
-            keys.sort(java.util.Comparator.comparing(k -> k.get(Items.SK).s()));
-            for (Map<String, AttributeValue> k : keys.subList(0, Math.max(0, keys.size() - KEPT_REVISIONS))) {
+        for (List<Map<String, AttributeValue>> items : byLang.values()) {
+            for (Map<String, AttributeValue> item : items.subList(0, Math.max(0, items.size() - KEPT_REVISIONS))) {
                 deletes.add(WriteRequest.builder()
-                        .deleteRequest(DeleteRequest.builder().key(k).build())
+                        .deleteRequest(DeleteRequest.builder()
+                                .key(key(
+                                        item.get(Items.PK).s(),
+                                        item.get(Items.SK).s()))
+                                .build())
                         .build());
             }
         }
@@ -293,7 +295,7 @@ public final class DynamoStoryRepository implements StoryRepository {
         return revisionItems(id).stream().map(Items::revision).toList();
     }
 
-    /** The story's revision items, oldest first, without their texts. */
+    /** The story's revision items, oldest first (by version, a stable sort), without their texts. */
     private List<Map<String, AttributeValue>> revisionItems(StoryId id) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
@@ -310,6 +312,10 @@ public final class DynamoStoryRepository implements StoryRepository {
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        // by version, not by sort key: an instant on a whole second is written without a fraction
+        // ("…:50Z" sorts after "…:50.268Z"), so the keys' order is not quite the order of changes
+        items.sort(java.util.Comparator.comparingLong((Map<String, AttributeValue> item) ->
+                Long.parseLong(item.get(Items.VERSION).n())));
         return items;
     }
 
