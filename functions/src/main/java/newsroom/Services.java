@@ -11,13 +11,17 @@ import newsroom.site.Config;
 import newsroom.store.Cdn;
 import newsroom.store.Clients;
 import newsroom.store.CloudFrontCdn;
+import newsroom.store.DynamoRebuildProgress;
 import newsroom.store.DynamoSiteIndex;
 import newsroom.store.DynamoStoryRepository;
+import newsroom.store.InvalidationQueue;
 import newsroom.store.MediaUploads;
+import newsroom.store.RebuildProgress;
 import newsroom.store.RebuildQueue;
 import newsroom.store.S3MediaUploads;
 import newsroom.store.S3SiteBucket;
 import newsroom.store.SiteBucket;
+import newsroom.store.SqsInvalidationQueue;
 import newsroom.store.SqsRebuildQueue;
 import newsroom.story.StoryService;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -39,10 +43,25 @@ public final class Services {
     private final Supplier<PageSet> pageSet;
     private final Supplier<SiteBucket> bucket;
     private final Supplier<RebuildQueue> rebuildQueue;
+    private final Supplier<Cdn> cdn;
+    private final Supplier<InvalidationQueue> invalidations;
+    private final RebuildProgress rebuildProgress;
     private final Supplier<MediaUploads> media;
 
     /** The parts that differ between AWS and the local stack. */
-    public record Edges(Cdn cdn, RebuildQueue rebuildQueue) {}
+    public record Edges(Cdn cdn, RebuildQueue rebuildQueue, InvalidationQueue invalidations) {
+        /**
+         * Edges without an invalidation queue: paths go straight to the CDN, with nothing kept
+         * when it fails (for static exports and tests, where nothing is cached for long).
+         */
+        public Edges(Cdn cdn, RebuildQueue rebuildQueue) {
+            this(cdn, rebuildQueue, direct(cdn));
+        }
+
+        private static InvalidationQueue direct(Cdn cdn) {
+            return cdn::invalidate;
+        }
+    }
 
     private Services(
             Config config,
@@ -51,8 +70,10 @@ public final class Services {
             Clock clock,
             Supplier<SiteBucket> bucket,
             Supplier<MediaUploads> media,
-            Supplier<Edges> edges) {
+            Supplier<Edges> edges,
+            RebuildProgress rebuildProgress) {
         this.config = config;
+        this.rebuildProgress = rebuildProgress;
         this.stories = stories;
         this.index = index;
         this.clock = clock;
@@ -60,9 +81,11 @@ public final class Services {
         this.media = once(media);
         Supplier<Edges> edgesOnce = once(edges);
         this.rebuildQueue = () -> edgesOnce.get().rebuildQueue();
+        this.cdn = () -> edgesOnce.get().cdn();
+        this.invalidations = () -> edgesOnce.get().invalidations();
         this.renderer = once(() -> new SiteRenderer(index, config, new Assets(), clock));
         this.writer = once(() -> new SiteWriter(
-                this.renderer.get(), this.bucket.get(), edgesOnce.get().cdn()));
+                this.renderer.get(), this.bucket.get(), edgesOnce.get().invalidations()));
         this.pageSet = once(() -> new PageSet(index, config.languages(), config.zone()));
     }
 
@@ -82,14 +105,15 @@ public final class Services {
             Clock clock) {
         DynamoStoryRepository repository = new DynamoStoryRepository(dynamo, config.tableName());
         SiteIndex index = new DynamoSiteIndex(dynamo, config.tableName(), repository, config.languages());
-        return of(
+        return new Services(
                 config,
                 new StoryService(repository, config.languages(), config.categories(), clock),
                 index,
+                clock,
                 bucket,
                 media,
                 edges,
-                clock);
+                new DynamoRebuildProgress(dynamo, config.tableName()));
     }
 
     /** Services over a story service and index of any kind (tests use in-memory ones). */
@@ -101,7 +125,17 @@ public final class Services {
             Supplier<MediaUploads> media,
             Supplier<Edges> edges,
             Clock clock) {
-        return new Services(config, stories, index, clock, bucket, media, edges);
+        return new Services(config, stories, index, clock, bucket, media, edges, new RebuildProgress() {
+            @Override
+            public void start(String rebuild, int batches) {
+                throw new IllegalStateException("no rebuild progress in these services");
+            }
+
+            @Override
+            public boolean finish(String rebuild, int batch) {
+                throw new IllegalStateException("no rebuild progress in these services");
+            }
+        });
     }
 
     public Config config() {
@@ -134,6 +168,18 @@ public final class Services {
 
     public RebuildQueue rebuildQueue() {
         return rebuildQueue.get();
+    }
+
+    public Cdn cdn() {
+        return cdn.get();
+    }
+
+    public InvalidationQueue invalidations() {
+        return invalidations.get();
+    }
+
+    public RebuildProgress rebuildProgress() {
+        return rebuildProgress;
     }
 
     public MediaUploads media() {
@@ -179,8 +225,16 @@ public final class Services {
                     Clients.dynamo(config, http),
                     () -> new S3SiteBucket(Clients.s3(config, http), config.bucketName()),
                     () -> new S3MediaUploads(Clients.presigner(config), config.bucketName()),
-                    () -> new Edges(cdn(config, http), queue(config, http)),
+                    () -> edges(config, http),
                     Clock.systemUTC());
+        }
+
+        private static Edges edges(Config config, SdkHttpClient http) {
+            Cdn cdn = cdn(config, http);
+            RebuildQueue rebuilds = queue(config, http);
+            return config.invalidationQueueUrl()
+                    .map(url -> new Edges(cdn, rebuilds, new SqsInvalidationQueue(Clients.sqs(config, http), url)))
+                    .orElseGet(() -> new Edges(cdn, rebuilds));
         }
 
         private static Cdn cdn(Config config, SdkHttpClient http) {

@@ -14,10 +14,13 @@ import newsroom.Services;
 /**
  * Runs a full rebuild from the rebuild queue. A "plan" message lists every page of the site and
  * fans it out as messages of {@value #PAGES_PER_MESSAGE} pages; every other message is such a
- * batch, rendered with the same code as a publish.
+ * batch, rendered with the same code as a publish. Batches invalidate nothing by path: the batch
+ * that finds itself the rebuild's last records one wildcard invalidation for the whole site (one
+ * paid path, where a path per changed page would meet CloudFront's 3,000 paths in progress).
  */
 public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     public static final String PLAN = "plan";
+    private static final String BATCH = "rebuild ";
     static final int PAGES_PER_MESSAGE = 50;
     private final Services services;
 
@@ -39,18 +42,37 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
             try {
                 String body = message.getBody() == null ? "" : message.getBody().strip();
                 if (body.equals(PLAN)) {
-                    List<String> batches = plan();
+                    // the plan's message id names the rebuild: a retried plan starts the same one over
+                    String rebuild = message.getMessageId();
+                    List<String> batches = plan(rebuild);
+                    services.rebuildProgress().start(rebuild, batches.size());
                     services.rebuildQueue().send(batches);
                     fields.put("batches", batches.size());
                 } else {
+                    String rebuild = null;
+                    int batch = -1;
                     List<Page> pages = new ArrayList<>();
                     for (String line : body.split("\n")) {
-                        if (!line.isBlank()) pages.add(PageCodec.decode(line.strip()));
+                        String l = line.strip();
+                        if (l.startsWith(BATCH)) {
+                            String[] header = l.substring(BATCH.length()).split(" ");
+                            rebuild = header[0];
+                            batch = Integer.parseInt(header[1]);
+                        } else if (!l.isEmpty()) {
+                            pages.add(PageCodec.decode(l));
+                        }
                     }
-                    SiteWriter.Result result = services.writer().write(pages);
+                    SiteWriter.Result result = rebuild == null
+                            ? services.writer().write(pages)
+                            : services.writer().writeForRebuild(pages);
                     fields.put("pages", result.pages());
                     fields.put("written", result.written());
                     fields.put("unchanged", result.unchanged());
+                    // after the batch's pages are written: the wildcard then covers every one of them
+                    if (rebuild != null && services.rebuildProgress().finish(rebuild, batch)) {
+                        services.invalidations().record(List.of(InvalidationHandler.EVERYTHING));
+                        fields.put("invalidated", InvalidationHandler.EVERYTHING);
+                    }
                 }
             } catch (RuntimeException e) {
                 fields.put("failure", e.getClass().getSimpleName());
@@ -61,11 +83,15 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
         return new SQSBatchResponse(failures);
     }
 
-    private List<String> plan() {
+    private List<String> plan(String rebuild) {
         List<Page> pages = FullSite.pages(services.index(), services.config());
         List<String> batches = new ArrayList<>();
         for (int from = 0; from < pages.size(); from += PAGES_PER_MESSAGE) {
-            StringBuilder batch = new StringBuilder();
+            StringBuilder batch = new StringBuilder(BATCH)
+                    .append(rebuild)
+                    .append(' ')
+                    .append(batches.size())
+                    .append('\n');
             for (Page page : pages.subList(from, Math.min(pages.size(), from + PAGES_PER_MESSAGE))) {
                 batch.append(PageCodec.encode(page)).append('\n');
             }

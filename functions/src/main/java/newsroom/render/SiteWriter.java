@@ -8,13 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import newsroom.store.Cdn;
+import newsroom.store.InvalidationQueue;
 import newsroom.store.SiteBucket;
 
 /**
  * Renders a set of pages into the bucket: unchanged bytes are not written, and only article pages
- * that readers may already hold in the CDN are invalidated, by exact path. Pages are rendered and
- * written concurrently, since each waits mostly on the table and the bucket.
+ * that readers may already hold in the CDN are invalidated, by exact path, through the durable
+ * invalidation queue. Pages are rendered and written concurrently, since each waits mostly on the
+ * table and the bucket.
  */
 public final class SiteWriter {
     private static final int PARALLEL = 8;
@@ -29,12 +30,12 @@ public final class SiteWriter {
 
     private final SiteRenderer renderer;
     private final SiteBucket bucket;
-    private final Cdn cdn;
+    private final InvalidationQueue invalidations;
 
-    public SiteWriter(SiteRenderer renderer, SiteBucket bucket, Cdn cdn) {
+    public SiteWriter(SiteRenderer renderer, SiteBucket bucket, InvalidationQueue invalidations) {
         this.renderer = renderer;
         this.bucket = bucket;
-        this.cdn = cdn;
+        this.invalidations = invalidations;
     }
 
     /** What one write of pages did. */
@@ -44,7 +45,20 @@ public final class SiteWriter {
         }
     }
 
+    /** Writes the pages, invalidating each replaced or removed article page by its path. */
     public Result write(Collection<Page> pages) {
+        return write(pages, true);
+    }
+
+    /**
+     * Writes the pages of one batch of a full rebuild: nothing is invalidated by path, since the
+     * rebuild ends with one wildcard invalidation once its last batch is written.
+     */
+    public Result writeForRebuild(Collection<Page> pages) {
+        return write(pages, false);
+    }
+
+    private Result write(Collection<Page> pages, boolean invalidateByPath) {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger updated = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
@@ -68,17 +82,16 @@ public final class SiteWriter {
             awaitAll(previous);
             List<Future<?>> submitted = new ArrayList<>();
             for (Page page : chunk) {
-                submitted.add(
-                        WORKERS.submit(() -> writePage(batch, page, created, updated, unchanged, removed, invalidate)));
+                submitted.add(WORKERS.submit(() ->
+                        writePage(batch, page, invalidateByPath, created, updated, unchanged, removed, invalidate)));
             }
             work.addAll(submitted);
             previous = submitted;
         }
         RuntimeException failure = awaitAll(work);
         if (failure == null) failure = unread;
-        // pages that were written are invalidated even when others failed: the retry skips them
+        // every path was recorded before its write, so a failure here loses no invalidation
         List<String> paths = List.copyOf(invalidate);
-        cdn.invalidate(paths);
         if (failure != null) throw failure;
         return new Result(pages.size(), created.get(), updated.get(), unchanged.get(), removed.get(), paths);
     }
@@ -86,6 +99,7 @@ public final class SiteWriter {
     private void writePage(
             SiteRenderer batch,
             Page page,
+            boolean invalidateByPath,
             AtomicInteger created,
             AtomicInteger updated,
             AtomicInteger unchanged,
@@ -93,20 +107,36 @@ public final class SiteWriter {
             List<String> invalidate) {
         for (Output output : batch.render(page)) {
             if (output instanceof Output.Put put) {
-                switch (bucket.putIfChanged(put.key(), put.body(), put.contentType(), put.cacheControl())) {
+                // pages with a short max-age revalidate by themselves; long-cached ones must be told
+                boolean longCached = invalidateByPath && Output.ARTICLE.equals(put.cacheControl());
+                String path = "/" + put.key();
+                Runnable beforeReplace = longCached ? () -> record(path, invalidate) : () -> {};
+                switch (bucket.putIfChanged(
+                        put.key(), put.body(), put.contentType(), put.cacheControl(), beforeReplace)) {
                     case CREATED -> created.incrementAndGet();
-                    case UPDATED -> {
-                        updated.incrementAndGet();
-                        // pages with a short max-age expire by themselves; long-cached ones must be told
-                        if (Output.ARTICLE.equals(put.cacheControl())) invalidate.add("/" + put.key());
-                    }
+                    case UPDATED -> updated.incrementAndGet();
                     case UNCHANGED -> unchanged.incrementAndGet();
                 }
-            } else if (output instanceof Output.Remove remove && bucket.delete(remove.key())) {
-                removed.incrementAndGet();
-                invalidate.add("/" + remove.key());
+            } else if (output instanceof Output.Remove remove) {
+                String path = "/" + remove.key();
+                Runnable beforeDelete = invalidateByPath ? () -> record(path, invalidate) : () -> {};
+                if (bucket.delete(remove.key(), beforeDelete)) removed.incrementAndGet();
             }
         }
+    }
+
+    /**
+     * Records the intent to invalidate a page before the page is replaced or deleted. Recorded after
+     * the write, a crash or a failed send in between would lose it for good: the retry finds the
+     * bytes unchanged and records nothing, while the CDN keeps the old page for its year. Recorded
+     * before, a failure stops the write, and the retry finds the bytes still different and records
+     * again. The queue cannot deliver it before the write lands: its delay outlasts the invocation
+     * that recorded it, so by then the write has happened, or failed and the page the CDN holds is
+     * still the bucket's (an invalidation then costs a path and changes nothing).
+     */
+    private void record(String path, List<String> invalidate) {
+        invalidations.record(List.of(path));
+        invalidate.add(path);
     }
 
     /** Waits for every submitted page; the first failure, if any, is returned once all are done. */

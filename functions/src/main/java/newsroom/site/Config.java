@@ -18,6 +18,7 @@ public record Config(
         ZoneId zone,
         List<String> categories,
         Optional<String> rebuildQueueUrl,
+        Optional<String> invalidationQueueUrl,
         Optional<String> distributionId,
         Optional<String> endpointOverride,
         String region) {
@@ -61,6 +62,7 @@ public record Config(
                 ZoneId.of(or(env.apply("TIME_ZONE"), "Asia/Almaty")),
                 list(env.apply("CATEGORIES"), "city,health,education,transport,culture,economy"),
                 optional(env.apply("REBUILD_QUEUE_URL")),
+                optional(env.apply("INVALIDATION_QUEUE_URL")),
                 optional(env.apply("DISTRIBUTION_ID")),
                 optional(env.apply("AWS_ENDPOINT_URL")),
                 or(env.apply("AWS_REGION"), "us-east-1"));

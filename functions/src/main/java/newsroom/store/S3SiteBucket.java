@@ -26,7 +26,8 @@ public final class S3SiteBucket implements SiteBucket {
     }
 
     @Override
-    public Write putIfChanged(String key, byte[] body, String contentType, String cacheControl) {
+    public Write putIfChanged(
+            String key, byte[] body, String contentType, String cacheControl, Runnable beforeReplace) {
         String md5 = md5(body);
         Optional<HeadObjectResponse> head = head(key);
         if (head.isPresent()
@@ -35,6 +36,7 @@ public final class S3SiteBucket implements SiteBucket {
                 && cacheControl.equals(head.get().cacheControl())) {
             return Write.UNCHANGED;
         }
+        if (head.isPresent()) beforeReplace.run();
         s3.putObject(
                 b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
                 RequestBody.fromBytes(body));
@@ -42,8 +44,9 @@ public final class S3SiteBucket implements SiteBucket {
     }
 
     @Override
-    public boolean delete(String key) {
+    public boolean delete(String key, Runnable beforeDelete) {
         if (head(key).isEmpty()) return false;
+        beforeDelete.run();
         s3.deleteObject(b -> b.bucket(bucket).key(key));
         return true;
     }

@@ -61,12 +61,13 @@ class RenderHandlerTest {
         Clock clock = Clock.systemUTC();
         SiteBucket bucket = new SiteBucket() {
             @Override
-            public Write putIfChanged(String key, byte[] body, String type, String cacheControl) {
+            public Write putIfChanged(
+                    String key, byte[] body, String type, String cacheControl, Runnable beforeReplace) {
                 throw new AssertionError("no page depends on these records: " + key);
             }
 
             @Override
-            public boolean delete(String key) {
+            public boolean delete(String key, Runnable beforeDelete) {
                 throw new AssertionError("no page depends on these records: " + key);
             }
 

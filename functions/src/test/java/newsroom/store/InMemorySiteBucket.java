@@ -21,7 +21,8 @@ public final class InMemorySiteBucket implements SiteBucket {
     private final AtomicLong deletes = new AtomicLong();
 
     @Override
-    public Write putIfChanged(String key, byte[] body, String contentType, String cacheControl) {
+    public Write putIfChanged(
+            String key, byte[] body, String contentType, String cacheControl, Runnable beforeReplace) {
         StoredObject fresh = new StoredObject(body.clone(), contentType, cacheControl);
         // compute() runs atomically per key, as S3's last-writer-wins does
         Write[] result = new Write[1];
@@ -33,6 +34,8 @@ public final class InMemorySiteBucket implements SiteBucket {
                 return old;
             }
             result[0] = old == null ? Write.CREATED : Write.UPDATED;
+            // a failure here leaves the old object, as a failed recording stops the real PUT
+            if (old != null) beforeReplace.run();
             return fresh;
         });
         if (result[0] != Write.UNCHANGED) puts.incrementAndGet();
@@ -40,7 +43,9 @@ public final class InMemorySiteBucket implements SiteBucket {
     }
 
     @Override
-    public boolean delete(String key) {
+    public boolean delete(String key, Runnable beforeDelete) {
+        if (!objects.containsKey(key)) return false;
+        beforeDelete.run();
         boolean existed = objects.remove(key) != null;
         if (existed) deletes.incrementAndGet();
         return existed;

@@ -138,6 +138,23 @@ public final class CloudTemplate {
         return Optional.empty();
     }
 
+    /** The logical id of the function whose SQS event reads the queue with this logical id. */
+    public Optional<String> functionConsuming(String queue) {
+        for (var entry : resources().entrySet()) {
+            Map<String, Object> resource = map(entry.getValue());
+            if (!"AWS::Serverless::Function".equals(resource.get("Type"))) continue;
+            for (Object event :
+                    map(map(resource.get("Properties")).get("Events")).values()) {
+                if (!"SQS".equals(map(event).get("Type"))) continue;
+                Object arn = map(map(map(event).get("Properties")).get("Queue")).get("Fn::GetAtt");
+                String target =
+                        arn instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : String.valueOf(arn);
+                if (target.equals(queue) || target.equals(queue + ".Arn")) return Optional.of(entry.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The properties of the first event of that type on that function. */
     public Map<String, Object> eventProperties(String function, String eventType) {
         for (Object event : map(properties(function).get("Events")).values()) {

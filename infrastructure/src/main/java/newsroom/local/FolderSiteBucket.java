@@ -25,11 +25,13 @@ public final class FolderSiteBucket implements SiteBucket {
     }
 
     @Override
-    public Write putIfChanged(String key, byte[] body, String contentType, String cacheControl) {
+    public Write putIfChanged(
+            String key, byte[] body, String contentType, String cacheControl, Runnable beforeReplace) {
         try {
             Path file = file(key);
             boolean existed = Files.exists(file);
             if (existed && Arrays.equals(Files.readAllBytes(file), body)) return Write.UNCHANGED;
+            if (existed) beforeReplace.run();
             Files.createDirectories(file.getParent());
             Files.write(file, body);
             return existed ? Write.UPDATED : Write.CREATED;
@@ -39,9 +41,12 @@ public final class FolderSiteBucket implements SiteBucket {
     }
 
     @Override
-    public boolean delete(String key) {
+    public boolean delete(String key, Runnable beforeDelete) {
         try {
-            return Files.deleteIfExists(file(key));
+            Path file = file(key);
+            if (!Files.exists(file)) return false;
+            beforeDelete.run();
+            return Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,6 +88,7 @@ public final class LocalCloud implements AutoCloseable {
     private CdnEmulator cdn;
     private StreamPoller poller;
     private LocalRebuildQueue rebuildQueue;
+    private LocalInvalidationQueue invalidationQueue;
     private LocalAuth auth;
     private Config config;
     private boolean createdTable;
@@ -184,22 +185,36 @@ public final class LocalCloud implements AutoCloseable {
                 Emulators.REGION));
         rebuildQueue = new LocalRebuildQueue(3);
         closeables.add(rebuildQueue);
+        String invalidationFunction = template.functionConsuming("InvalidationQueue")
+                .orElseThrow(() -> new IllegalStateException("no function reads InvalidationQueue in the template"));
+        Map<String, Object> drain = template.eventProperties(invalidationFunction, "SQS");
+        Map<String, Object> redrive =
+                CloudTemplate.map(template.properties("InvalidationQueue").get("RedrivePolicy"));
+        // redelivered after a second: locally there is no function timeout for the visibility to outlast
+        invalidationQueue = new LocalInvalidationQueue(
+                ((Number) drain.getOrDefault("BatchSize", 10)).intValue(),
+                ((Number) redrive.getOrDefault("maxReceiveCount", 5)).intValue(),
+                Duration.ofSeconds(1));
+        closeables.add(invalidationQueue);
         services = Services.wire(
                 config,
                 dynamo,
                 new S3SiteBucket(s3, BUCKET),
                 new S3MediaUploads(presigner, BUCKET),
-                new Services.Edges(cdn, rebuildQueue),
+                new Services.Edges(cdn, rebuildQueue, invalidationQueue),
                 Clock.systemUTC());
 
         // the handlers template.yaml names, each built with the local wiring
         Map<String, Object> handlers = new LinkedHashMap<>();
         template.handlers().forEach((id, handler) -> handlers.put(id, instantiate(handler)));
 
-        String rebuildFunction = template.functionWithEvent("SQS")
-                .orElseThrow(() -> new IllegalStateException("no SQS function in the template"));
-        rebuildQueue.consumer(
-                invoker(handlers.get(rebuildFunction), rebuildFunction, SQSEvent.class, SQSBatchResponse.class));
+        String rebuildFunction = template.functionConsuming("RebuildQueue")
+                .orElseThrow(() -> new IllegalStateException("no function reads RebuildQueue in the template"));
+        Function<SQSEvent, SQSBatchResponse> rebuild =
+                invoker(handlers.get(rebuildFunction), rebuildFunction, SQSEvent.class, SQSBatchResponse.class);
+        rebuildQueue.consumer(event -> invalidationQueue.during(() -> rebuild.apply(event)));
+        invalidationQueue.consumer(invoker(
+                handlers.get(invalidationFunction), invalidationFunction, SQSEvent.class, SQSBatchResponse.class));
 
         Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiFunctions = new LinkedHashMap<>();
         for (CloudTemplate.Route route : template.routes()) {
@@ -225,11 +240,13 @@ public final class LocalCloud implements AutoCloseable {
         // with kept data the stream position is kept too: a restart resumes where the last run stopped
         Optional<StreamCheckpoint> checkpoint =
                 options.dataDir().map(dir -> StreamCheckpoint.open(dir.resolve(STREAM_CHECKPOINT), streamArn));
+        Function<DynamodbEvent, StreamsEventResponse> render =
+                invoker(handlers.get(renderFunction), renderFunction, DynamodbEvent.class, StreamsEventResponse.class);
         poller = new StreamPoller(
                 streams,
                 streamArn,
                 Emulators.REGION,
-                invoker(handlers.get(renderFunction), renderFunction, DynamodbEvent.class, StreamsEventResponse.class),
+                event -> invalidationQueue.during(() -> render.apply(event)),
                 batchSize,
                 options.streamRetries(),
                 options.pollMillis(),
@@ -338,6 +355,10 @@ public final class LocalCloud implements AutoCloseable {
         return rebuildQueue;
     }
 
+    public LocalInvalidationQueue invalidationQueue() {
+        return invalidationQueue;
+    }
+
     public CdnEmulator cdn() {
         return cdn;
     }
@@ -359,6 +380,7 @@ public final class LocalCloud implements AutoCloseable {
         poller.awaitIdle(timeout.toMillis());
         rebuildQueue.awaitEmpty(timeout.toMillis());
         poller.awaitIdle(timeout.toMillis());
+        invalidationQueue.awaitEmpty(timeout.toMillis());
     }
 
     @Override

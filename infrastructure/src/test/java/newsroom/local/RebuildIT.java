@@ -53,14 +53,23 @@ class RebuildIT {
                 403,
                 TestStack.api("POST", "/site/rebuild", editor, null).statusCode(),
                 "editors cannot rebuild the site");
+        TestStack.settle();
+        int invalidatedBefore = TestStack.get().cdn().invalidated().size();
         var accepted = TestStack.api("POST", "/site/rebuild", TestStack.token("root", "admins"), null);
         assertEquals(202, accepted.statusCode(), accepted.body());
         TestStack.get().rebuildQueue().awaitEmpty(120_000);
+        TestStack.get().invalidationQueue().awaitEmpty(60_000);
+        var invalidated = TestStack.get().cdn().invalidated();
+        assertEquals(
+                List.of("/*"),
+                invalidated.subList(invalidatedBefore, invalidated.size()),
+                "a rebuild ends with one wildcard invalidation, and invalidates nothing else");
 
         for (String key : lost) assertTrue(bucket.get(key).isPresent(), "rewritten: " + key);
         assertEquals(
                 new String(original, StandardCharsets.UTF_8),
                 new String(bucket.get("en/feed.xml").orElseThrow(), StandardCharsets.UTF_8));
         assertEquals(List.of(), TestStack.get().rebuildQueue().deadLetters());
+        assertEquals(List.of(), TestStack.get().invalidationQueue().deadLetters());
     }
 }

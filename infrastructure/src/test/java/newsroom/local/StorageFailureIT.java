@@ -159,7 +159,8 @@ class StorageFailureIT {
         }
 
         @Override
-        public Write putIfChanged(String key, byte[] body, String contentType, String cacheControl) {
+        public Write putIfChanged(
+                String key, byte[] body, String contentType, String cacheControl, Runnable beforeReplace) {
             if (written.incrementAndGet() > puts && stopped.compareAndSet(false, true)) {
                 try {
                     cloud.emulators().stopS3();
@@ -167,12 +168,12 @@ class StorageFailureIT {
                     throw new IllegalStateException("S3 did not stop", e);
                 }
             }
-            return bucket.putIfChanged(key, body, contentType, cacheControl);
+            return bucket.putIfChanged(key, body, contentType, cacheControl, beforeReplace);
         }
 
         @Override
-        public boolean delete(String key) {
-            return bucket.delete(key);
+        public boolean delete(String key, Runnable beforeDelete) {
+            return bucket.delete(key, beforeDelete);
         }
 
         @Override

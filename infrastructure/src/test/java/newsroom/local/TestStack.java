@@ -118,6 +118,14 @@ final class TestStack {
                 .build());
     }
 
+    /** A GET to a CDN emulator of the test's own. */
+    static HttpResponse<String> send(CdnEmulator cdn, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cdn.port() + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
+    }
+
     /** Waits for the stream to deliver everything written so far (not a timing assertion). */
     static void settle() {
         settle(get());
