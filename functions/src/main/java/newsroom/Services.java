@@ -3,7 +3,9 @@ package newsroom;
 import java.time.Clock;
 import java.util.function.Supplier;
 import newsroom.render.Assets;
+import newsroom.render.FormerAddresses;
 import newsroom.render.PageSet;
+import newsroom.render.Redirects;
 import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
@@ -37,12 +39,18 @@ public final class Services {
     private final Supplier<SiteRenderer> renderer;
     private final Supplier<SiteWriter> writer;
     private final Supplier<PageSet> pageSet;
+    private final Supplier<FormerAddresses> formerAddresses;
     private final Supplier<SiteBucket> bucket;
     private final Supplier<RebuildQueue> rebuildQueue;
     private final Supplier<MediaUploads> media;
 
     /** The parts that differ between AWS and the local stack. */
-    public record Edges(Cdn cdn, RebuildQueue rebuildQueue) {}
+    public record Edges(Cdn cdn, RebuildQueue rebuildQueue, Redirects redirects) {
+        /** Edges of a site whose CDN keeps no former addresses. */
+        public Edges(Cdn cdn, RebuildQueue rebuildQueue) {
+            this(cdn, rebuildQueue, Redirects.NONE);
+        }
+    }
 
     private Services(
             Config config,
@@ -64,6 +72,7 @@ public final class Services {
         this.writer = once(() -> new SiteWriter(
                 this.renderer.get(), this.bucket.get(), edgesOnce.get().cdn()));
         this.pageSet = once(() -> new PageSet(index, config.languages(), config.zone()));
+        this.formerAddresses = once(() -> new FormerAddresses(edgesOnce.get().redirects(), index));
     }
 
     /** Services over these parts, built now. */
@@ -126,6 +135,10 @@ public final class Services {
 
     public PageSet pageSet() {
         return pageSet.get();
+    }
+
+    public FormerAddresses formerAddresses() {
+        return formerAddresses.get();
     }
 
     public SiteBucket bucket() {
