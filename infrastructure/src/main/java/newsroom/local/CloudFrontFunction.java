@@ -102,10 +102,13 @@ public final class CloudFrontFunction {
     private final Script prelude;
     private final Script code;
     private final KeyValueStore store;
+    /** The standard objects, built once and sealed; each run's globals sit on top, as in a fresh runtime. */
+    private final ScriptableObject standard;
 
     private CloudFrontFunction(String source, String name, KeyValueStore store) {
         this.store = store;
         try (Context cx = engine.enterContext()) {
+            this.standard = cx.initSafeStandardObjects(null, true);
             this.prelude = cx.compileString(PRELUDE, "cloudfront-module", 1, null);
             this.code = cx.compileString(asScript(source), name, 1, null);
         }
@@ -143,7 +146,9 @@ public final class CloudFrontFunction {
         String[] answer = new String[2];
         boolean[] answered = new boolean[1];
         try (Context cx = engine.enterContext()) {
-            Scriptable scope = cx.initSafeStandardObjects();
+            Scriptable scope = cx.newObject(standard);
+            scope.setPrototype(standard);
+            scope.setParentScope(null);
             ScriptableObject.putProperty(
                     scope,
                     "__kvsLookup",
