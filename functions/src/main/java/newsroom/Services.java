@@ -3,7 +3,9 @@ package newsroom;
 import java.time.Clock;
 import java.util.function.Supplier;
 import newsroom.render.Assets;
+import newsroom.render.FormerAddresses;
 import newsroom.render.PageSet;
+import newsroom.render.Redirects;
 import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
@@ -41,6 +43,7 @@ public final class Services {
     private final Supplier<SiteRenderer> renderer;
     private final Supplier<SiteWriter> writer;
     private final Supplier<PageSet> pageSet;
+    private final Supplier<FormerAddresses> formerAddresses;
     private final Supplier<SiteBucket> bucket;
     private final Supplier<RebuildQueue> rebuildQueue;
     private final Supplier<Cdn> cdn;
@@ -49,13 +52,24 @@ public final class Services {
     private final Supplier<MediaUploads> media;
 
     /** The parts that differ between AWS and the local stack. */
-    public record Edges(Cdn cdn, RebuildQueue rebuildQueue, InvalidationQueue invalidations) {
+    public record Edges(Cdn cdn, RebuildQueue rebuildQueue, InvalidationQueue invalidations, Redirects redirects) {
         /**
-         * Edges without an invalidation queue: paths go straight to the CDN, with nothing kept
-         * when it fails (for static exports and tests, where nothing is cached for long).
+         * Edges without an invalidation queue or former addresses: paths go straight to the CDN,
+         * with nothing kept when it fails (for static exports and tests, where nothing is cached
+         * for long).
          */
         public Edges(Cdn cdn, RebuildQueue rebuildQueue) {
-            this(cdn, rebuildQueue, direct(cdn));
+            this(cdn, rebuildQueue, direct(cdn), Redirects.NONE);
+        }
+
+        /** Edges of a site whose CDN keeps no former addresses. */
+        public Edges(Cdn cdn, RebuildQueue rebuildQueue, InvalidationQueue invalidations) {
+            this(cdn, rebuildQueue, invalidations, Redirects.NONE);
+        }
+
+        /** Edges without an invalidation queue: paths go straight to the CDN. */
+        public Edges(Cdn cdn, RebuildQueue rebuildQueue, Redirects redirects) {
+            this(cdn, rebuildQueue, direct(cdn), redirects);
         }
 
         private static InvalidationQueue direct(Cdn cdn) {
@@ -87,6 +101,7 @@ public final class Services {
         this.writer = once(() -> new SiteWriter(
                 this.renderer.get(), this.bucket.get(), edgesOnce.get().invalidations()));
         this.pageSet = once(() -> new PageSet(index, config.languages(), config.zone()));
+        this.formerAddresses = once(() -> new FormerAddresses(edgesOnce.get().redirects(), index));
     }
 
     /** Services over these parts, built now. */
@@ -160,6 +175,10 @@ public final class Services {
 
     public PageSet pageSet() {
         return pageSet.get();
+    }
+
+    public FormerAddresses formerAddresses() {
+        return formerAddresses.get();
     }
 
     public SiteBucket bucket() {

@@ -247,11 +247,12 @@ public final class StoryService {
         }
         Instant when = at.orElse(now).truncatedTo(ChronoUnit.SECONDS);
         Status status = when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
-        return setStatus(actor, id, expectedVersion, langs, status, when, status.wire());
+        // publishing a published translation again keeps its publication time; an explicit time moves it
+        return setStatus(actor, id, expectedVersion, langs, status, when, status.wire(), at.isEmpty());
     }
 
     public Outcome<Story> unpublish(Actor actor, StoryId id, long expectedVersion, List<String> langs) {
-        return setStatus(actor, id, expectedVersion, langs, Status.DRAFT, null, "unpublish");
+        return setStatus(actor, id, expectedVersion, langs, Status.DRAFT, null, "unpublish", false);
     }
 
     public Outcome<Story> delete(Actor actor, StoryId id, long expectedVersion) {
@@ -281,7 +282,8 @@ public final class StoryService {
                     List.of(due.lang()),
                     Status.PUBLISHED,
                     t.get().publishedAt(),
-                    "publish-scheduled");
+                    "publish-scheduled",
+                    false);
             if (outcome instanceof Outcome.Done<Story>) published++;
         }
         return published;
@@ -294,7 +296,8 @@ public final class StoryService {
             List<String> langs,
             Status status,
             Instant when,
-            String action) {
+            String action,
+            boolean keepPublicationTime) {
         Set<String> named = new HashSet<>();
         for (String lang : langs) {
             if (!languages.contains(lang)) {
@@ -319,8 +322,11 @@ public final class StoryService {
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
             List<Revision> revisions = new ArrayList<>();
             for (String lang : targets) {
-                translations.put(
-                        lang, translations.get(lang).withStatus(status, when).touchedBy(actor.id(), now));
+                Translation before = translations.get(lang);
+                Instant at = keepPublicationTime && status == Status.PUBLISHED && before.isPublished()
+                        ? before.publishedAt()
+                        : when;
+                translations.put(lang, before.withStatus(status, at).touchedBy(actor.id(), now));
                 revisions.add(new Revision(now, lang, action, actor.id(), version));
             }
             return Outcome.done(new Change(withTranslations(current, translations, version, actor, now), revisions));

@@ -27,6 +27,11 @@ public record Translation(
     }
 
     public String path() {
+        return path(lang, slug);
+    }
+
+    /** The public path of a translation at this slug. */
+    public static String path(String lang, String slug) {
         return "/" + lang + "/news/" + slug + "/";
     }
 

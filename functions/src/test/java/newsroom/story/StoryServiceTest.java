@@ -157,6 +157,30 @@ class StoryServiceTest {
     }
 
     @Test
+    void publishingAPublishedTranslationAgainKeepsItsPublicationTime() {
+        Story story = created(editor, Map.of("en", translation("Published once"), "ru", translation("Черновик")));
+        service.publish(editor, story.id(), 1, List.of("en"), Optional.empty());
+        StoryService later = new StoryService(
+                repository,
+                List.of("kk", "ru", "en"),
+                List.of("city"),
+                Clock.fixed(NOW.plusSeconds(7200), ZoneOffset.UTC));
+        Story again = ((Outcome.Done<Story>) later.publish(editor, story.id(), 2, List.of(), Optional.empty())).value();
+        assertEquals(NOW, again.translation("en").orElseThrow().publishedAt());
+        assertEquals(
+                NOW.plusSeconds(7200), again.translation("en").orElseThrow().updatedAt());
+        // the language published for the first time is published now
+        assertEquals(
+                NOW.plusSeconds(7200), again.translation("ru").orElseThrow().publishedAt());
+        // an explicit time still back-dates a published translation
+        Instant backDated = NOW.minusSeconds(86_400);
+        Story moved = ((Outcome.Done<Story>)
+                        later.publish(editor, story.id(), 3, List.of("en"), Optional.of(backDated)))
+                .value();
+        assertEquals(backDated, moved.translation("en").orElseThrow().publishedAt());
+    }
+
+    @Test
     void writersMayNotEditPublishedTranslations() {
         Story story = created(writer, Map.of("en", translation("Writer story")));
         service.publish(editor, story.id(), 1, List.of(), Optional.empty());

@@ -34,9 +34,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Serves the site bucket the way CloudFront does with the template's URL function and headers
- * policy: index.html for directory paths, a redirect to add the slash, the bucket's content types,
- * the security headers, an edge cache honouring s-maxage, stale-while-revalidate and stale-if-error
- * and revalidating with If-None-Match, bounded in entries and bytes, invalidation, and the 404 page.
+ * policy: the URL function's own code runs on every request (directory index, redirects, refusals),
+ * then the bucket's content types, the security headers, an edge cache honouring s-maxage,
+ * stale-while-revalidate and stale-if-error and revalidating with If-None-Match, bounded in
+ * entries and bytes, invalidation, and the 404 page.
  */
 public final class CdnEmulator implements Cdn, AutoCloseable {
     private static final Pattern S_MAXAGE = Pattern.compile("s-maxage=(\\d+)");
@@ -66,6 +67,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
     private final AtomicLong notModified = new AtomicLong();
     private final long notFoundTtlMillis;
     private final Clock clock;
+    private final CloudFrontFunction viewerRequest;
 
     /**
      * An object at the edge: fresh until {@code freshUntil}, then served stale while it is
@@ -86,9 +88,23 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
     }
 
     public CdnEmulator(
-            int port, S3Client s3, String bucket, Map<String, String> securityHeaders, long notFoundTtlSeconds)
+            int port,
+            S3Client s3,
+            String bucket,
+            Map<String, String> securityHeaders,
+            long notFoundTtlSeconds,
+            CloudFrontFunction viewerRequest)
             throws IOException {
-        this(port, s3, bucket, securityHeaders, notFoundTtlSeconds, Clock.systemUTC(), MAX_ENTRIES, MAX_BYTES);
+        this(
+                port,
+                s3,
+                bucket,
+                securityHeaders,
+                notFoundTtlSeconds,
+                viewerRequest,
+                Clock.systemUTC(),
+                MAX_ENTRIES,
+                MAX_BYTES);
     }
 
     /** An emulator on its own clock and with its own cache bounds (tests move time on and fill it). */
@@ -98,10 +114,12 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
             String bucket,
             Map<String, String> securityHeaders,
             long notFoundTtlSeconds,
+            CloudFrontFunction viewerRequest,
             Clock clock,
             int maxEntries,
             long maxBytes)
             throws IOException {
+        this.viewerRequest = viewerRequest;
         this.notFoundTtlMillis = notFoundTtlSeconds * 1000;
         this.clock = clock;
         this.cache = new EdgeCache(maxEntries, maxBytes);
@@ -172,10 +190,30 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
                         false);
                 return;
             }
+            CloudFrontFunction.Result decided = viewerRequest.run(viewerRequest(exchange));
+            if (decided instanceof CloudFrontFunction.Result.Respond answer) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                answer.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+                headers.putAll(securityHeaders);
+                send(exchange, answer.status(), headers, answer.body(), false);
+                return;
+            }
+            if (decided instanceof CloudFrontFunction.Result.Failed failed) {
+                System.err.println("CDN: the URL function failed: " + failed.reason());
+                send(
+                        exchange,
+                        503,
+                        Map.of("Content-Type", "text/plain"),
+                        "The CloudFront function returned an error".getBytes(StandardCharsets.UTF_8),
+                        false);
+                return;
+            }
             String uri;
             try {
+                // the origin (S3) reads the forwarded URI's percent-encoding as the key
                 uri = URLDecoder.decode(
-                        exchange.getRequestURI().getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
+                        ((CloudFrontFunction.Result.Forward) decided).uri().replace("+", "%2B"),
+                        StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 send(
                         exchange,
@@ -185,17 +223,6 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
                         false);
                 return;
             }
-            // the viewer-request URL function
-            String last = uri.substring(uri.lastIndexOf('/') + 1);
-            if (!uri.endsWith("/") && !last.contains(".")) {
-                String query = exchange.getRequestURI().getRawQuery();
-                Map<String, String> headers = new LinkedHashMap<>(securityHeaders);
-                headers.put(
-                        "Location", exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query));
-                send(exchange, 301, headers, new byte[0], false);
-                return;
-            }
-            if (uri.endsWith("/")) uri = uri + "index.html";
             Cached object = fetch(key(uri));
             if (object.status() == 404) object = notFoundPage();
             Map<String, String> headers = new LinkedHashMap<>();
@@ -215,6 +242,31 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
                     && object.body().length > 1000;
             send(exchange, object.status(), headers, object.body(), gzip);
         }
+    }
+
+    /**
+     * The viewer's request as CloudFront hands it to the URL function: the path exactly as sent. The
+     * JDK's URI reads an origin-form target such as {@code //evil.example/x} as a host and a path;
+     * its string form keeps what was sent.
+     */
+    private static CloudFrontFunction.Request viewerRequest(HttpExchange exchange) {
+        java.net.URI target = exchange.getRequestURI();
+        String raw = target.getScheme() != null
+                ? target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+                : target.toString();
+        int hash = raw.indexOf('#');
+        if (hash >= 0) raw = raw.substring(0, hash);
+        int q = raw.indexOf('?');
+        String path = q < 0 ? raw : raw.substring(0, q);
+        String query = q < 0 ? null : raw.substring(q + 1);
+        Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach(headers::put);
+        return new CloudFrontFunction.Request(
+                exchange.getRequestMethod(),
+                path,
+                query,
+                headers,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
     }
 
     /**

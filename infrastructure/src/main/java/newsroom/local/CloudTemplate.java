@@ -196,6 +196,32 @@ public final class CloudTemplate {
         return headers;
     }
 
+    /** The source of a CloudFront Function, with the logical id it has in the template. */
+    public record FunctionCode(String logicalId, String code) {}
+
+    /**
+     * The CloudFront Function the distribution's default behaviour runs on viewer requests, read from
+     * its FunctionCode, so that the local CDN runs exactly what CloudFront runs.
+     */
+    public Optional<FunctionCode> viewerRequestFunction() {
+        Optional<String> distribution = firstOfType("AWS::CloudFront::Distribution");
+        if (distribution.isEmpty()) return Optional.empty();
+        Map<String, Object> behaviour = map(
+                map(properties(distribution.get()).get("DistributionConfig")).get("DefaultCacheBehavior"));
+        for (Object association : list(behaviour.get("FunctionAssociations"))) {
+            Map<String, Object> a = map(association);
+            if (!"viewer-request".equals(a.get("EventType"))) continue;
+            // !GetAtt Name.FunctionARN reads as {"Fn::GetAtt": "Name.FunctionARN"}
+            Object arn = map(a.get("FunctionARN")).get("Fn::GetAtt");
+            String attribute = arn instanceof List<?> parts ? String.valueOf(parts.get(0)) : String.valueOf(arn);
+            String logicalId = attribute.split("\\.")[0];
+            Object code = properties(logicalId).get("FunctionCode");
+            if (code instanceof String source) return Optional.of(new FunctionCode(logicalId, source));
+            throw new IllegalStateException(logicalId + " has no literal FunctionCode");
+        }
+        return Optional.empty();
+    }
+
     /**
      * How long the CDN keeps a 404 (the distribution's ErrorCachingMinTTL for 404): short, so a page
      * published after someone asked for it appears without an invalidation.

@@ -86,6 +86,7 @@ public final class LocalCloud implements AutoCloseable {
     private Services services;
     private ApiGateway api;
     private CdnEmulator cdn;
+    private LocalRedirects redirects;
     private StreamPoller poller;
     private LocalRebuildQueue rebuildQueue;
     private LocalInvalidationQueue invalidationQueue;
@@ -165,8 +166,16 @@ public final class LocalCloud implements AutoCloseable {
             if (e.statusCode() != 409) throw e;
         }
 
+        redirects = new LocalRedirects(options.dataDir());
+        CloudTemplate.FunctionCode urlFunction = template.viewerRequestFunction()
+                .orElseThrow(() -> new IllegalStateException("the distribution runs no viewer-request function"));
         cdn = new CdnEmulator(
-                options.cdnPort(), s3, BUCKET, template.securityHeaders(), template.notFoundCacheSeconds());
+                options.cdnPort(),
+                s3,
+                BUCKET,
+                template.securityHeaders(),
+                template.notFoundCacheSeconds(),
+                CloudFrontFunction.of(urlFunction.code(), urlFunction.logicalId(), redirects));
         closeables.add(cdn);
         config = Config.from(Map.of(
                 "TABLE_NAME",
@@ -201,7 +210,7 @@ public final class LocalCloud implements AutoCloseable {
                 dynamo,
                 new S3SiteBucket(s3, BUCKET),
                 new S3MediaUploads(presigner, BUCKET),
-                new Services.Edges(cdn, rebuildQueue, invalidationQueue),
+                new Services.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
                 Clock.systemUTC());
 
         // the handlers template.yaml names, each built with the local wiring
@@ -357,6 +366,10 @@ public final class LocalCloud implements AutoCloseable {
 
     public LocalInvalidationQueue invalidationQueue() {
         return invalidationQueue;
+    }
+
+    public LocalRedirects redirects() {
+        return redirects;
     }
 
     public CdnEmulator cdn() {

@@ -81,7 +81,7 @@ class CdnEmulatorIT {
     }
 
     static CdnEmulator emulator(S3Client s3, Clock clock, int entries, long bytes) throws Exception {
-        return new CdnEmulator(0, s3, BUCKET, Map.of(), 2, clock, entries, bytes);
+        return new CdnEmulator(0, s3, BUCKET, Map.of(), 2, TestStack.urlFunction(), clock, entries, bytes);
     }
 
     static String get(CdnEmulator cdn, String path) {

@@ -73,6 +73,14 @@ final class TestStack {
         }
     }
 
+    /** The template's own URL function, with no former addresses. */
+    static CloudFrontFunction urlFunction() {
+        CloudTemplate.FunctionCode code = CloudTemplate.read(CloudTemplate.locate())
+                .viewerRequestFunction()
+                .orElseThrow();
+        return CloudFrontFunction.of(code.code(), code.logicalId(), CloudFrontFunction.KeyValueStore.EMPTY);
+    }
+
     static String token(String user, String group) {
         return token(get(), user, group);
     }
