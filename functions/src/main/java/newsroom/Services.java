@@ -2,6 +2,7 @@ package newsroom;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import newsroom.image.UploadProcessor;
 import newsroom.render.Assets;
 import newsroom.render.PageSet;
 import newsroom.render.SiteIndex;
@@ -11,14 +12,18 @@ import newsroom.site.Config;
 import newsroom.store.Cdn;
 import newsroom.store.Clients;
 import newsroom.store.CloudFrontCdn;
+import newsroom.store.DynamoPictureCatalog;
 import newsroom.store.DynamoSiteIndex;
 import newsroom.store.DynamoStoryRepository;
 import newsroom.store.MediaUploads;
 import newsroom.store.RebuildQueue;
 import newsroom.store.S3MediaUploads;
 import newsroom.store.S3SiteBucket;
+import newsroom.store.S3Uploads;
 import newsroom.store.SiteBucket;
 import newsroom.store.SqsRebuildQueue;
+import newsroom.store.Uploads;
+import newsroom.story.PictureCatalog;
 import newsroom.story.StoryService;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,6 +45,8 @@ public final class Services {
     private final Supplier<SiteBucket> bucket;
     private final Supplier<RebuildQueue> rebuildQueue;
     private final Supplier<MediaUploads> media;
+    private final PictureCatalog pictures;
+    private final Supplier<UploadProcessor> uploadProcessor;
 
     /** The parts that differ between AWS and the local stack. */
     public record Edges(Cdn cdn, RebuildQueue rebuildQueue) {}
@@ -51,7 +58,9 @@ public final class Services {
             Clock clock,
             Supplier<SiteBucket> bucket,
             Supplier<MediaUploads> media,
-            Supplier<Edges> edges) {
+            Supplier<Edges> edges,
+            PictureCatalog pictures,
+            Supplier<Uploads> uploads) {
         this.config = config;
         this.stories = stories;
         this.index = index;
@@ -60,7 +69,9 @@ public final class Services {
         this.media = once(media);
         Supplier<Edges> edgesOnce = once(edges);
         this.rebuildQueue = () -> edgesOnce.get().rebuildQueue();
-        this.renderer = once(() -> new SiteRenderer(index, config, new Assets(), clock));
+        this.pictures = pictures;
+        this.renderer = once(() -> new SiteRenderer(index, config, new Assets(), clock, pictures));
+        this.uploadProcessor = once(() -> new UploadProcessor(uploads.get(), this.bucket.get(), pictures));
         this.writer = once(() -> new SiteWriter(
                 this.renderer.get(), this.bucket.get(), edgesOnce.get().cdn()));
         this.pageSet = once(() -> new PageSet(index, config.languages(), config.zone()));
@@ -72,7 +83,7 @@ public final class Services {
         return wire(config, dynamo, () -> bucket, () -> media, () -> edges, clock);
     }
 
-    /** Services whose bucket, uploads and edges are built on first use. */
+    /** Services whose bucket, uploads and edges are built on first use; no upload processing. */
     public static Services wire(
             Config config,
             DynamoDbClient dynamo,
@@ -80,16 +91,34 @@ public final class Services {
             Supplier<MediaUploads> media,
             Supplier<Edges> edges,
             Clock clock) {
+        return wire(config, dynamo, bucket, media, Services::noUploads, edges, clock);
+    }
+
+    /** Services that also read the uploads bucket, for the image function. */
+    public static Services wire(
+            Config config,
+            DynamoDbClient dynamo,
+            Supplier<SiteBucket> bucket,
+            Supplier<MediaUploads> media,
+            Supplier<Uploads> uploads,
+            Supplier<Edges> edges,
+            Clock clock) {
         DynamoStoryRepository repository = new DynamoStoryRepository(dynamo, config.tableName());
         SiteIndex index = new DynamoSiteIndex(dynamo, config.tableName(), repository, config.languages());
-        return of(
+        return new Services(
                 config,
                 new StoryService(repository, config.languages(), config.categories(), clock),
                 index,
+                clock,
                 bucket,
                 media,
                 edges,
-                clock);
+                new DynamoPictureCatalog(dynamo, config.tableName(), clock),
+                uploads);
+    }
+
+    private static Uploads noUploads() {
+        throw new IllegalStateException("these services read no uploads");
     }
 
     /** Services over a story service and index of any kind (tests use in-memory ones). */
@@ -101,7 +130,8 @@ public final class Services {
             Supplier<MediaUploads> media,
             Supplier<Edges> edges,
             Clock clock) {
-        return new Services(config, stories, index, clock, bucket, media, edges);
+        return new Services(
+                config, stories, index, clock, bucket, media, edges, PictureCatalog.NONE, Services::noUploads);
     }
 
     public Config config() {
@@ -138,6 +168,15 @@ public final class Services {
 
     public MediaUploads media() {
         return media.get();
+    }
+
+    /** What became of uploaded images: asked by pages and the API, told by the image function. */
+    public PictureCatalog pictures() {
+        return pictures;
+    }
+
+    public UploadProcessor uploadProcessor() {
+        return uploadProcessor.get();
     }
 
     public Clock clock() {
@@ -178,7 +217,8 @@ public final class Services {
                     config,
                     Clients.dynamo(config, http),
                     () -> new S3SiteBucket(Clients.s3(config, http), config.bucketName()),
-                    () -> new S3MediaUploads(Clients.presigner(config), config.bucketName()),
+                    () -> new S3MediaUploads(Clients.presigner(config), config.uploadsBucket()),
+                    () -> new S3Uploads(Clients.s3(config, http)),
                     () -> new Edges(cdn(config, http), queue(config, http)),
                     Clock.systemUTC());
         }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import newsroom.Services;
+import newsroom.image.UploadProcessor;
 import newsroom.render.RebuildHandler;
 import newsroom.store.MediaUploads;
 import newsroom.story.Actor;
@@ -254,16 +255,20 @@ final class Articles {
         String contentType = type.toLowerCase(Locale.ROOT);
         Instant now = services.clock().instant();
         var date = now.atOffset(ZoneOffset.UTC);
-        String key = String.format(
+        String name = String.format(
                 Locale.ROOT,
-                "media/%04d/%02d/%s.%s",
+                "%04d/%02d/%s.%s",
                 date.getYear(),
                 date.getMonthValue(),
                 UUID.randomUUID(),
                 IMAGE_TYPES.get(contentType));
+        // the file goes to the private uploads prefix; readers only ever get its renditions, which
+        // the image function writes under the src
+        String key = UploadProcessor.UPLOADS_PREFIX + name;
+        String src = "/media/" + name;
         var url = services.media().presignPut(key, contentType, size.asLong(), UPLOAD_WINDOW);
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.put("src", "/" + key);
+        out.put("src", src);
         out.put("uploadUrl", url.toString());
         out.put("method", "PUT");
         out.putObject("headers")
@@ -272,7 +277,7 @@ final class Articles {
                 // signed into the URL: an upload without it is refused
                 .put("Cache-Control", MediaUploads.CACHE_CONTROL);
         out.put("expiresAt", now.plus(UPLOAD_WINDOW).toString());
-        return Responses.json(201, out, Map.of("Location", "/" + key));
+        return Responses.json(201, out, Map.of("Location", src));
     }
 
     private APIGatewayV2HTTPResponse rebuild(Actor actor) {
