@@ -26,6 +26,7 @@ import newsroom.store.MediaUploads;
 import newsroom.story.Actor;
 import newsroom.story.FieldError;
 import newsroom.story.Outcome;
+import newsroom.story.Picture;
 import newsroom.story.Rejection;
 import newsroom.story.Status;
 import newsroom.story.Story;
@@ -67,6 +68,7 @@ final class Articles {
             case "GET /articles/{id}/preview/{lang}" -> preview(actor, request);
             case "GET /articles/{id}/revisions" -> revisions(actor, request);
             case "POST /media" -> media(actor, request);
+            case "GET /media/{year}/{month}/{file}" -> picture(actor, request);
             case "POST /site/rebuild" -> rebuild(actor);
             default -> throw ApiException.of(404, "Not found", "No such route.");
         };
@@ -278,6 +280,39 @@ final class Articles {
                 .put("Cache-Control", MediaUploads.CACHE_CONTROL);
         out.put("expiresAt", now.plus(UPLOAD_WINDOW).toString());
         return Responses.json(201, out, Map.of("Location", src));
+    }
+
+    private APIGatewayV2HTTPResponse picture(Actor actor, Request request) {
+        requireWriter(actor);
+        String name = request.path("year") + "/" + request.path("month") + "/" + request.path("file");
+        String src = "/media/" + name;
+        if (UploadProcessor.srcOf(UploadProcessor.UPLOADS_PREFIX + name).isEmpty()) {
+            throw ApiException.of(404, "Not found", "No upload has this name.");
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("src", src);
+        var found = services.pictures().find(src);
+        if (found.isEmpty()) {
+            out.put("status", "pending");
+        } else {
+            Picture p = found.get();
+            out.put("status", p.status().wire());
+            if (p.reason() != null) out.put("reason", p.reason());
+            if (p.ready()) {
+                out.put("width", p.width());
+                out.put("height", p.height());
+                var renditions = out.putArray("renditions");
+                for (Picture.Rendition r : p.renditions()) rendition(renditions.addObject(), r);
+                if (p.card() != null) rendition(out.putObject("card"), p.card());
+            }
+        }
+        return Responses.json(200, out, Map.of("Cache-Control", "no-store"));
+    }
+
+    private static void rendition(ObjectNode node, Picture.Rendition r) {
+        node.put("src", r.src());
+        node.put("width", r.width());
+        node.put("height", r.height());
     }
 
     private APIGatewayV2HTTPResponse rebuild(Actor actor) {

@@ -30,6 +30,7 @@ class OpenApiDocumentTest {
             "GET /articles/{id}/preview/{lang}",
             "GET /articles/{id}/revisions",
             "POST /media",
+            "GET /media/{year}/{month}/{file}",
             "POST /site/rebuild",
             "GET /openapi.json");
 

@@ -382,6 +382,11 @@ public final class LocalCloud implements AutoCloseable {
         return notifications == null ? 0 : notifications.pending();
     }
 
+    /** Bucket notifications whose function failed. */
+    public long failedNotifications() {
+        return notifications == null ? 0 : notifications.failures();
+    }
+
     /** Waits until the stream and the rebuild queue have nothing left to deliver. */
     public void awaitQuiet(Duration timeout) throws InterruptedException {
         poller.awaitIdle(timeout.toMillis());

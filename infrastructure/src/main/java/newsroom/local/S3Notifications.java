@@ -34,6 +34,7 @@ final class S3Notifications implements AutoCloseable {
     private final ExecutorService deliveries;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
     S3Notifications(Subscription subscription, Function<S3Event, ?> function) {
         this.subscription = subscription;
@@ -77,6 +78,7 @@ final class S3Notifications implements AutoCloseable {
             try {
                 function.apply(event);
             } catch (RuntimeException e) {
+                failures.incrementAndGet();
                 // Lambda would retry an asynchronous invocation twice, then drop it; the handler has
                 // logged the failure with its stack trace
                 System.err.println("s3 notification: " + e.getClass().getName());
@@ -113,6 +115,11 @@ final class S3Notifications implements AutoCloseable {
     /** Notifications raised but not yet handled. */
     long pending() {
         return pending.get();
+    }
+
+    /** Invocations that ended in an exception: what Lambda would count as function errors. */
+    long failures() {
+        return failures.get();
     }
 
     @Override

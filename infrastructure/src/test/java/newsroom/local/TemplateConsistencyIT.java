@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.lang.reflect.ParameterizedType;
@@ -32,12 +33,14 @@ class TemplateConsistencyIT {
             "SQS",
             SQSEvent.class,
             "Schedule",
-            ScheduledEvent.class);
+            ScheduledEvent.class,
+            "S3",
+            S3Event.class);
 
     @Test
     void everyHandlerIsARequestHandlerOfItsEventType() throws Exception {
         Map<String, String> handlers = TEMPLATE.handlers();
-        assertEquals(4, handlers.size(), handlers.toString());
+        assertEquals(5, handlers.size(), handlers.toString());
         for (var entry : handlers.entrySet()) {
             String className = entry.getValue().split("::")[0];
             Class<?> handler = Class.forName(className);
@@ -68,11 +71,14 @@ class TemplateConsistencyIT {
     void everyRouteOfTheTemplateIsOneTheApiAnswers() {
         String admin = TestStack.token("root", "admins");
         List<CloudTemplate.Route> routes = TEMPLATE.routes();
-        assertEquals(14, routes.size());
+        assertEquals(15, routes.size());
         for (CloudTemplate.Route route : routes) {
             String path = route.path()
                     .replace("{id}", "00000000-0000-4000-8000-000000000000")
-                    .replace("{lang}", "en");
+                    .replace("{lang}", "en")
+                    .replace("{year}", "2026")
+                    .replace("{month}", "12")
+                    .replace("{file}", "00000000-0000-4000-8000-000000000000.jpg");
             HttpResponse<String> response = TestStack.api(
                     route.method(),
                     path,
