@@ -2,6 +2,7 @@ package newsroom;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import newsroom.image.UploadProcessor;
 import newsroom.render.Assets;
 import newsroom.render.FormerAddresses;
 import newsroom.render.PageSet;
@@ -13,6 +14,7 @@ import newsroom.site.Config;
 import newsroom.store.Cdn;
 import newsroom.store.Clients;
 import newsroom.store.CloudFrontCdn;
+import newsroom.store.DynamoPictureCatalog;
 import newsroom.store.DynamoRebuildProgress;
 import newsroom.store.DynamoSiteIndex;
 import newsroom.store.DynamoStoryRepository;
@@ -22,9 +24,12 @@ import newsroom.store.RebuildProgress;
 import newsroom.store.RebuildQueue;
 import newsroom.store.S3MediaUploads;
 import newsroom.store.S3SiteBucket;
+import newsroom.store.S3Uploads;
 import newsroom.store.SiteBucket;
 import newsroom.store.SqsInvalidationQueue;
 import newsroom.store.SqsRebuildQueue;
+import newsroom.store.Uploads;
+import newsroom.story.PictureCatalog;
 import newsroom.story.StoryService;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,6 +55,8 @@ public final class Services {
     private final Supplier<InvalidationQueue> invalidations;
     private final RebuildProgress rebuildProgress;
     private final Supplier<MediaUploads> media;
+    private final PictureCatalog pictures;
+    private final Supplier<UploadProcessor> uploadProcessor;
 
     /** The parts that differ between AWS and the local stack. */
     public record Edges(Cdn cdn, RebuildQueue rebuildQueue, InvalidationQueue invalidations, Redirects redirects) {
@@ -85,7 +92,9 @@ public final class Services {
             Supplier<SiteBucket> bucket,
             Supplier<MediaUploads> media,
             Supplier<Edges> edges,
-            RebuildProgress rebuildProgress) {
+            RebuildProgress rebuildProgress,
+            PictureCatalog pictures,
+            Supplier<Uploads> uploads) {
         this.config = config;
         this.rebuildProgress = rebuildProgress;
         this.stories = stories;
@@ -97,7 +106,9 @@ public final class Services {
         this.rebuildQueue = () -> edgesOnce.get().rebuildQueue();
         this.cdn = () -> edgesOnce.get().cdn();
         this.invalidations = () -> edgesOnce.get().invalidations();
-        this.renderer = once(() -> new SiteRenderer(index, config, new Assets(), clock));
+        this.pictures = pictures;
+        this.renderer = once(() -> new SiteRenderer(index, config, new Assets(), clock, pictures));
+        this.uploadProcessor = once(() -> new UploadProcessor(uploads.get(), this.bucket.get(), pictures));
         this.writer = once(() -> new SiteWriter(
                 this.renderer.get(), this.bucket.get(), edgesOnce.get().invalidations()));
         this.pageSet = once(() -> new PageSet(index, config.languages(), config.zone()));
@@ -110,12 +121,24 @@ public final class Services {
         return wire(config, dynamo, () -> bucket, () -> media, () -> edges, clock);
     }
 
-    /** Services whose bucket, uploads and edges are built on first use. */
+    /** Services whose bucket, uploads and edges are built on first use; no upload processing. */
     public static Services wire(
             Config config,
             DynamoDbClient dynamo,
             Supplier<SiteBucket> bucket,
             Supplier<MediaUploads> media,
+            Supplier<Edges> edges,
+            Clock clock) {
+        return wire(config, dynamo, bucket, media, Services::noUploads, edges, clock);
+    }
+
+    /** Services that also read the uploads bucket, for the image function. */
+    public static Services wire(
+            Config config,
+            DynamoDbClient dynamo,
+            Supplier<SiteBucket> bucket,
+            Supplier<MediaUploads> media,
+            Supplier<Uploads> uploads,
             Supplier<Edges> edges,
             Clock clock) {
         DynamoStoryRepository repository = new DynamoStoryRepository(dynamo, config.tableName());
@@ -128,7 +151,13 @@ public final class Services {
                 bucket,
                 media,
                 edges,
-                new DynamoRebuildProgress(dynamo, config.tableName()));
+                new DynamoRebuildProgress(dynamo, config.tableName()),
+                new DynamoPictureCatalog(dynamo, config.tableName(), clock),
+                uploads);
+    }
+
+    private static Uploads noUploads() {
+        throw new IllegalStateException("these services read no uploads");
     }
 
     /** Services over a story service and index of any kind (tests use in-memory ones). */
@@ -140,17 +169,27 @@ public final class Services {
             Supplier<MediaUploads> media,
             Supplier<Edges> edges,
             Clock clock) {
-        return new Services(config, stories, index, clock, bucket, media, edges, new RebuildProgress() {
-            @Override
-            public void start(String rebuild, int batches) {
-                throw new IllegalStateException("no rebuild progress in these services");
-            }
+        return new Services(
+                config,
+                stories,
+                index,
+                clock,
+                bucket,
+                media,
+                edges,
+                new RebuildProgress() {
+                    @Override
+                    public void start(String rebuild, int batches) {
+                        throw new IllegalStateException("no rebuild progress in these services");
+                    }
 
-            @Override
-            public boolean finish(String rebuild, int batch) {
-                throw new IllegalStateException("no rebuild progress in these services");
-            }
-        });
+                    @Override
+                    public boolean finish(String rebuild, int batch) {
+                        throw new IllegalStateException("no rebuild progress in these services");
+                    }
+                },
+                PictureCatalog.NONE,
+                Services::noUploads);
     }
 
     public Config config() {
@@ -205,6 +244,15 @@ public final class Services {
         return media.get();
     }
 
+    /** What became of uploaded images: asked by pages and the API, told by the image function. */
+    public PictureCatalog pictures() {
+        return pictures;
+    }
+
+    public UploadProcessor uploadProcessor() {
+        return uploadProcessor.get();
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -243,7 +291,8 @@ public final class Services {
                     config,
                     Clients.dynamo(config, http),
                     () -> new S3SiteBucket(Clients.s3(config, http), config.bucketName()),
-                    () -> new S3MediaUploads(Clients.presigner(config), config.bucketName()),
+                    () -> new S3MediaUploads(Clients.presigner(config), config.uploadsBucket()),
+                    () -> new S3Uploads(Clients.s3(config, http)),
                     () -> edges(config, http),
                     Clock.systemUTC());
         }

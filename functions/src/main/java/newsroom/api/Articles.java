@@ -20,11 +20,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import newsroom.Services;
+import newsroom.image.UploadProcessor;
 import newsroom.render.RebuildHandler;
 import newsroom.store.MediaUploads;
 import newsroom.story.Actor;
 import newsroom.story.FieldError;
 import newsroom.story.Outcome;
+import newsroom.story.Picture;
 import newsroom.story.Rejection;
 import newsroom.story.Status;
 import newsroom.story.Story;
@@ -68,6 +70,7 @@ final class Articles {
             case "GET /articles/{id}/revisions/{rev}" -> revision(actor, request);
             case "POST /articles/{id}/revisions/{rev}/restore" -> restore(actor, request);
             case "POST /media" -> media(actor, request);
+            case "GET /media/{year}/{month}/{file}" -> picture(actor, request);
             case "POST /site/rebuild" -> rebuild(actor);
             default -> throw ApiException.of(404, "Not found", "No such route.");
         };
@@ -302,16 +305,20 @@ final class Articles {
         String contentType = type.toLowerCase(Locale.ROOT);
         Instant now = services.clock().instant();
         var date = now.atOffset(ZoneOffset.UTC);
-        String key = String.format(
+        String name = String.format(
                 Locale.ROOT,
-                "media/%04d/%02d/%s.%s",
+                "%04d/%02d/%s.%s",
                 date.getYear(),
                 date.getMonthValue(),
                 UUID.randomUUID(),
                 IMAGE_TYPES.get(contentType));
+        // the file goes to the private uploads prefix; readers only ever get its renditions, which
+        // the image function writes under the src
+        String key = UploadProcessor.UPLOADS_PREFIX + name;
+        String src = "/media/" + name;
         var url = services.media().presignPut(key, contentType, size.asLong(), UPLOAD_WINDOW);
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.put("src", "/" + key);
+        out.put("src", src);
         out.put("uploadUrl", url.toString());
         out.put("method", "PUT");
         out.putObject("headers")
@@ -320,7 +327,40 @@ final class Articles {
                 // signed into the URL: an upload without it is refused
                 .put("Cache-Control", MediaUploads.CACHE_CONTROL);
         out.put("expiresAt", now.plus(UPLOAD_WINDOW).toString());
-        return Responses.json(201, out, Map.of("Location", "/" + key));
+        return Responses.json(201, out, Map.of("Location", src));
+    }
+
+    private APIGatewayV2HTTPResponse picture(Actor actor, Request request) {
+        requireWriter(actor);
+        String name = request.path("year") + "/" + request.path("month") + "/" + request.path("file");
+        String src = "/media/" + name;
+        if (UploadProcessor.srcOf(UploadProcessor.UPLOADS_PREFIX + name).isEmpty()) {
+            throw ApiException.of(404, "Not found", "No upload has this name.");
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("src", src);
+        var found = services.pictures().find(src);
+        if (found.isEmpty()) {
+            out.put("status", "pending");
+        } else {
+            Picture p = found.get();
+            out.put("status", p.status().wire());
+            if (p.reason() != null) out.put("reason", p.reason());
+            if (p.ready()) {
+                out.put("width", p.width());
+                out.put("height", p.height());
+                var renditions = out.putArray("renditions");
+                for (Picture.Rendition r : p.renditions()) rendition(renditions.addObject(), r);
+                if (p.card() != null) rendition(out.putObject("card"), p.card());
+            }
+        }
+        return Responses.json(200, out, Map.of("Cache-Control", "no-store"));
+    }
+
+    private static void rendition(ObjectNode node, Picture.Rendition r) {
+        node.put("src", r.src());
+        node.put("width", r.width());
+        node.put("height", r.height());
     }
 
     private APIGatewayV2HTTPResponse rebuild(Actor actor) {

@@ -30,6 +30,8 @@ import newsroom.site.Config;
 import newsroom.site.Excerpt;
 import newsroom.site.Localization;
 import newsroom.story.Bodies;
+import newsroom.story.Picture;
+import newsroom.story.PictureCatalog;
 import newsroom.story.Story;
 import newsroom.story.Translation;
 
@@ -55,18 +57,32 @@ public final class SiteRenderer {
         return t;
     });
 
+    /**
+     * How wide the article's image is shown (site.css): the full column under 60rem, two thirds of
+     * the 72rem grid above it, so a phone downloads the rendition of its own width.
+     */
+    static final String ARTICLE_IMAGE_SIZES =
+            "(min-width: 72rem) 45rem, (min-width: 60rem) calc((100vw - 4rem) * 2 / 3), calc(100vw - 2rem)";
+
     private final SiteIndex index;
     private final Config config;
     private final Assets assets;
     private final Clock clock;
+    private final PictureCatalog pictures;
     private final Map<String, Localization> words = new LinkedHashMap<>();
     private final Map<String, Views.Calendar> calendars = new LinkedHashMap<>();
 
     public SiteRenderer(SiteIndex index, Config config, Assets assets, Clock clock) {
+        this(index, config, assets, clock, PictureCatalog.NONE);
+    }
+
+    /** A renderer that shows a story's image in the renditions the catalog names for it. */
+    public SiteRenderer(SiteIndex index, Config config, Assets assets, Clock clock, PictureCatalog pictures) {
         this.index = index;
         this.config = config;
         this.assets = assets;
         this.clock = clock;
+        this.pictures = pictures;
         for (String lang : config.languages()) {
             Localization l = Localization.of(lang, config.zone());
             words.put(lang, l);
@@ -110,19 +126,19 @@ public final class SiteRenderer {
 
     /** A renderer for one batch of pages: what the pages share is read from the table once. */
     public SiteRenderer forBatch() {
-        return new SiteRenderer(new BatchIndex(index), config, assets, clock);
+        return new SiteRenderer(new BatchIndex(index), config, assets, clock, pictures);
     }
 
     /** A renderer for these pages, with their stories and neighbours read before rendering. */
     public SiteRenderer forBatch(Collection<Page> pages) {
         BatchIndex batch = new BatchIndex(index);
         batch.prefetch(pages);
-        return new SiteRenderer(batch, config, assets, clock);
+        return new SiteRenderer(batch, config, assets, clock, pictures);
     }
 
     /** The same renderer over another index of the same site (a snapshot of it, say). */
     public SiteRenderer over(SiteIndex other) {
-        return new SiteRenderer(other, config, assets, clock);
+        return new SiteRenderer(other, config, assets, clock, pictures);
     }
 
     public List<Output> render(Page page) {
@@ -174,8 +190,14 @@ public final class SiteRenderer {
     private Output articleOf(Story s, Translation t) {
         Localization l = words.get(t.lang());
         String description = t.lead().isEmpty() ? Excerpt.of(Bodies.plainText(t.bodyHtml()), 200) : t.lead();
-        String imageUrl =
-                s.image() == null ? null : config.siteUrl() + s.image().src();
+        Optional<Picture> picture = s.image() == null
+                ? Optional.empty()
+                : pictures.find(s.image().src()).filter(Picture::ready);
+        // the social card where there is one: a crop of the size networks ask for, with that size
+        Optional<Picture.Rendition> card =
+                picture.map(p -> p.card() != null ? p.card() : p.largest().orElseThrow());
+        String imageUrl = card.map(c -> config.siteUrl() + c.src())
+                .orElse(s.image() == null ? null : config.siteUrl() + s.image().src());
         Views.Frame frame = frame(
                 t.lang(),
                 t.title(),
@@ -185,9 +207,12 @@ public final class SiteRenderer {
                 alternates(s),
                 "article",
                 imageUrl,
+                card.map(Picture.Rendition::width).orElse(0),
+                card.map(Picture.Rendition::height).orElse(0),
                 jsonLd(s, t, description, imageUrl));
-        Optional<Views.Figure> figure =
-                Optional.ofNullable(s.image()).map(i -> new Views.Figure(i.src(), altText(t), t.caption()));
+        Optional<Views.Figure> figure = Optional.ofNullable(s.image())
+                .map(i -> picture.map(p -> Views.Figure.of(p, altText(t), t.caption(), ARTICLE_IMAGE_SIZES))
+                        .orElse(new Views.Figure(i.src(), altText(t), t.caption())));
         Views.Article view = new Views.Article(
                 frame,
                 t.title(),
@@ -560,6 +585,21 @@ public final class SiteRenderer {
             String ogType,
             String imageUrl,
             String jsonLd) {
+        return frame(lang, title, description, path, switcher, alternates, ogType, imageUrl, 0, 0, jsonLd);
+    }
+
+    private Views.Frame frame(
+            String lang,
+            String title,
+            String description,
+            String path,
+            List<Views.Switch> switcher,
+            List<Views.Alternate> alternates,
+            String ogType,
+            String imageUrl,
+            int imageWidth,
+            int imageHeight,
+            String jsonLd) {
         Localization l = words.get(lang);
         List<Views.Link> categories = new ArrayList<>();
         for (String c : config.categories()) categories.add(categoryLink(lang, c));
@@ -577,6 +617,8 @@ public final class SiteRenderer {
                 categories,
                 ogType,
                 imageUrl,
+                imageWidth,
+                imageHeight,
                 jsonLd);
     }
 

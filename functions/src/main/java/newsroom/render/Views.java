@@ -26,6 +26,8 @@ public final class Views {
             List<Link> categories,
             String ogType,
             String imageUrl,
+            int imageWidth,
+            int imageHeight,
             String jsonLd) {
         public boolean indexed() {
             return canonicalUrl != null;
@@ -69,7 +71,29 @@ public final class Views {
             Link allNews,
             List<Teaser> latest) {}
 
-    public record Figure(String src, String alt, String caption) {}
+    /**
+     * A story's image: with its renditions, {@code srcset} and {@code sizes} let the browser pick
+     * the smallest that fills the column, and {@code width}/{@code height} reserve its space
+     * before it arrives; without them (not yet processed, or from before processing), the image
+     * as it was uploaded.
+     */
+    public record Figure(String src, String alt, String caption, int width, int height, String srcset, String sizes) {
+        public Figure(String src, String alt, String caption) {
+            this(src, alt, caption, 0, 0, null, null);
+        }
+
+        static Figure of(newsroom.story.Picture picture, String alt, String caption, String sizes) {
+            var largest = picture.largest().orElseThrow();
+            String srcset = picture.renditions().stream()
+                    .map(r -> r.src() + " " + r.width() + "w")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return new Figure(largest.src(), alt, caption, largest.width(), largest.height(), srcset, sizes);
+        }
+
+        public boolean responsive() {
+            return srcset != null;
+        }
+    }
 
     /**
      * A list of stories: {@code older} and {@code newer} page through the archive, {@code more} leads

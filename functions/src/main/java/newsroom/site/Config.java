@@ -21,7 +21,8 @@ public record Config(
         Optional<String> invalidationQueueUrl,
         Optional<String> distributionId,
         Optional<String> endpointOverride,
-        String region) {
+        String region,
+        String uploadsBucket) {
 
     public static final List<String> REQUIRED = List.of("TABLE_NAME", "BUCKET_NAME");
 
@@ -65,7 +66,9 @@ public record Config(
                 optional(env.apply("INVALIDATION_QUEUE_URL")),
                 optional(env.apply("DISTRIBUTION_ID")),
                 optional(env.apply("AWS_ENDPOINT_URL")),
-                or(env.apply("AWS_REGION"), "us-east-1"));
+                or(env.apply("AWS_REGION"), "us-east-1"),
+                // a private bucket of its own in the cloud, so that no reader reaches an upload
+                or(env.apply("UPLOADS_BUCKET"), env.apply("BUCKET_NAME")));
     }
 
     private static boolean blank(String value) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import newsroom.render.Entry;
 import newsroom.story.BodyFormat;
 import newsroom.story.Image;
+import newsroom.story.Picture;
 import newsroom.story.Revision;
 import newsroom.story.Status;
 import newsroom.story.Story;
@@ -41,6 +42,11 @@ public final class Items {
     public static final String REV_PREFIX = "REV#";
     public static final String STORIES = "STORIES";
     public static final String SCHEDULED = "SCHED";
+
+    /** An uploaded image's outcome, keyed by the src it was granted under; in no index. */
+    public static final String PICTURE_PREFIX = "MEDIA#";
+
+    public static final String PICTURE = "PICTURE";
 
     static final String TYPE = "type";
     static final String ID = "id";
@@ -77,6 +83,13 @@ public final class Items {
     static final String DELETED_BY = "deletedBy";
     /** Epoch seconds after which DynamoDB's time to live removes the item (template.yaml). */
     public static final String EXPIRES_AT = "expiresAt";
+
+    static final String SRC = "src";
+    static final String REASON = "reason";
+    static final String WIDTH = "width";
+    static final String HEIGHT = "height";
+    static final String RENDITIONS = "renditions";
+    static final String CARD = "card";
 
     /** ISO instants at second precision sort lexicographically in time order. */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ISO_INSTANT;
@@ -313,6 +326,49 @@ public final class Items {
                 str(item, BY),
                 Long.parseLong(item.get(VERSION).n()),
                 text);
+    }
+
+    static Map<String, AttributeValue> pictureItem(Picture picture, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(PICTURE_PREFIX + picture.src()));
+        item.put(SK, s(PICTURE));
+        item.put(TYPE, s("picture"));
+        item.put(SRC, s(picture.src()));
+        item.put(STATUS, s(picture.status().wire()));
+        item.put(UPDATED_AT, s(sortable(at)));
+        if (picture.reason() != null) item.put(REASON, s(picture.reason()));
+        if (picture.ready()) {
+            item.put(WIDTH, n(picture.width()));
+            item.put(HEIGHT, n(picture.height()));
+            item.put(
+                    RENDITIONS,
+                    AttributeValue.fromL(
+                            picture.renditions().stream().map(Items::rendition).toList()));
+            if (picture.card() != null) item.put(CARD, rendition(picture.card()));
+        }
+        return item;
+    }
+
+    static Picture picture(Map<String, AttributeValue> item) {
+        String src = str(item, SRC);
+        if (Picture.Status.REFUSED.wire().equals(str(item, STATUS))) return Picture.refused(src, str(item, REASON));
+        return Picture.ready(
+                src,
+                Integer.parseInt(item.get(WIDTH).n()),
+                Integer.parseInt(item.get(HEIGHT).n()),
+                item.get(RENDITIONS).l().stream().map(v -> rendition(v.m())).toList(),
+                item.containsKey(CARD) ? rendition(item.get(CARD).m()) : null);
+    }
+
+    private static AttributeValue rendition(Picture.Rendition r) {
+        return AttributeValue.fromM(Map.of(SRC, s(r.src()), WIDTH, n(r.width()), HEIGHT, n(r.height())));
+    }
+
+    private static Picture.Rendition rendition(Map<String, AttributeValue> m) {
+        return new Picture.Rendition(
+                str(m, SRC),
+                Integer.parseInt(m.get(WIDTH).n()),
+                Integer.parseInt(m.get(HEIGHT).n()));
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

@@ -32,6 +32,7 @@ class OpenApiDocumentTest {
             "GET /articles/{id}/revisions/{rev}",
             "POST /articles/{id}/revisions/{rev}/restore",
             "POST /media",
+            "GET /media/{year}/{month}/{file}",
             "POST /site/rebuild",
             "GET /openapi.json");
 

@@ -23,13 +23,21 @@ public final class Emulators implements AutoCloseable {
 
     private final DynamoDBProxyServer dynamo;
     private final S3Proxy.Builder s3Builder;
+    private final NotifyingBlobStore blobs;
     private volatile S3Proxy s3;
     private final int dynamoPort;
     private final int s3Port;
 
-    private Emulators(DynamoDBProxyServer dynamo, S3Proxy.Builder s3Builder, S3Proxy s3, int dynamoPort, int s3Port) {
+    private Emulators(
+            DynamoDBProxyServer dynamo,
+            S3Proxy.Builder s3Builder,
+            NotifyingBlobStore blobs,
+            S3Proxy s3,
+            int dynamoPort,
+            int s3Port) {
         this.dynamo = dynamo;
         this.s3Builder = s3Builder;
+        this.blobs = blobs;
         this.s3 = s3;
         this.dynamoPort = dynamoPort;
         this.s3Port = s3Port;
@@ -51,15 +59,17 @@ public final class Emulators implements AutoCloseable {
             var builder = S3Proxy.builder()
                     .endpoint(URI.create("http://127.0.0.1:" + s3Port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+            NotifyingBlobStore blobs;
             if (dataDir.isPresent()) {
                 // absolute: given a relative folder the store writes objects but lists none
-                Path blobs =
+                Path folder =
                         Files.createDirectories(dataDir.get().resolve("s3")).toAbsolutePath();
-                builder.blobStore(new FilesystemNio2BlobStore(blobs.toString()));
+                blobs = new NotifyingBlobStore(new FilesystemNio2BlobStore(folder.toString()));
             } else {
-                builder.blobStore(new TransientNio2BlobStore());
+                blobs = new NotifyingBlobStore(new TransientNio2BlobStore());
             }
-            return new Emulators(dynamo, builder, startS3(builder), dynamoPort, s3Port);
+            builder.blobStore(blobs);
+            return new Emulators(dynamo, builder, blobs, startS3(builder), dynamoPort, s3Port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -73,6 +83,11 @@ public final class Emulators implements AutoCloseable {
 
     public String s3Endpoint() {
         return "http://127.0.0.1:" + s3Port;
+    }
+
+    /** Tells the listener of every object S3 has written, as bucket notifications do. */
+    void onObjectCreated(java.util.function.Consumer<NotifyingBlobStore.Created> listener) {
+        blobs.listener(listener);
     }
 
     /** Stops S3 only, to test what the render path does while storage is down. */

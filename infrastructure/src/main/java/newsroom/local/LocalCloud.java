@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -26,6 +27,7 @@ import newsroom.render.Page;
 import newsroom.site.Config;
 import newsroom.store.S3MediaUploads;
 import newsroom.store.S3SiteBucket;
+import newsroom.store.S3Uploads;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -44,6 +46,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class LocalCloud implements AutoCloseable {
     public static final String TABLE = "newsroom";
     public static final String BUCKET = "newsroom-site";
+    public static final String UPLOADS_BUCKET = "newsroom-uploads";
     static final String STREAM_CHECKPOINT = "stream-checkpoint.properties";
 
     /**
@@ -88,6 +91,7 @@ public final class LocalCloud implements AutoCloseable {
     private CdnEmulator cdn;
     private LocalRedirects redirects;
     private StreamPoller poller;
+    private S3Notifications notifications;
     private LocalRebuildQueue rebuildQueue;
     private LocalInvalidationQueue invalidationQueue;
     private LocalAuth auth;
@@ -158,12 +162,14 @@ public final class LocalCloud implements AutoCloseable {
         closeables.add(presigner);
 
         createdTable = TableDefinition.create(dynamo, TableDefinition.fromTemplate(template, TABLE));
-        try {
-            s3.createBucket(b -> b.bucket(BUCKET));
-        } catch (BucketAlreadyOwnedByYouException exists) {
-            // kept from an earlier run
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() != 409) throw e;
+        for (String bucket : List.of(BUCKET, UPLOADS_BUCKET)) {
+            try {
+                s3.createBucket(b -> b.bucket(bucket));
+            } catch (BucketAlreadyOwnedByYouException exists) {
+                // kept from an earlier run
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                if (e.statusCode() != 409) throw e;
+            }
         }
 
         redirects = new LocalRedirects(options.dataDir());
@@ -191,7 +197,9 @@ public final class LocalCloud implements AutoCloseable {
                 "TIME_ZONE",
                 "Asia/Almaty",
                 "AWS_REGION",
-                Emulators.REGION));
+                Emulators.REGION,
+                "UPLOADS_BUCKET",
+                UPLOADS_BUCKET));
         rebuildQueue = new LocalRebuildQueue(3);
         closeables.add(rebuildQueue);
         String invalidationFunction = template.functionConsuming("InvalidationQueue")
@@ -208,9 +216,10 @@ public final class LocalCloud implements AutoCloseable {
         services = Services.wire(
                 config,
                 dynamo,
-                new S3SiteBucket(s3, BUCKET),
-                new S3MediaUploads(presigner, BUCKET),
-                new Services.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
+                () -> new S3SiteBucket(s3, BUCKET),
+                () -> new S3MediaUploads(presigner, UPLOADS_BUCKET),
+                () -> new S3Uploads(s3),
+                () -> new Services.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
                 Clock.systemUTC());
 
         // the handlers template.yaml names, each built with the local wiring
@@ -262,6 +271,20 @@ public final class LocalCloud implements AutoCloseable {
                 checkpoint);
         closeables.add(poller);
         poller.start(false);
+
+        // the uploads bucket's notification, raised by the S3 emulator's own writes
+        Optional<String> imageFunction = template.functionWithEvent("S3");
+        if (emulators != null && imageFunction.isPresent()) {
+            S3Notifications notifications = new S3Notifications(
+                    S3Notifications.subscription(
+                            template,
+                            imageFunction.get(),
+                            Map.of("SiteBucket", BUCKET, "UploadsBucket", UPLOADS_BUCKET)),
+                    invoker(handlers.get(imageFunction.get()), imageFunction.get(), S3Event.class, Object.class));
+            closeables.add(notifications);
+            emulators.onObjectCreated(notifications::objectCreated);
+            this.notifications = notifications;
+        }
 
         if (options.schedule()) {
             String publisher = template.functionWithEvent("Schedule")
@@ -386,6 +409,16 @@ public final class LocalCloud implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /** Bucket notifications raised and not yet handled by their function. */
+    public long pendingNotifications() {
+        return notifications == null ? 0 : notifications.pending();
+    }
+
+    /** Bucket notifications whose function failed. */
+    public long failedNotifications() {
+        return notifications == null ? 0 : notifications.failures();
     }
 
     /** Waits until the stream and the rebuild queue have nothing left to deliver. */

@@ -271,7 +271,8 @@ class StaffApiIT {
                 upload.at("/headers/Content-Length").asText());
         assertTrue(Instant.parse(upload.get("expiresAt").asText()).isAfter(Instant.now()));
 
-        String key = src.substring(1);
+        // the file lands in the private uploads bucket; readers get only what the image function makes
+        String key = "uploads/" + src.substring("/media/".length());
         assertEquals(403, upload(upload, png, "image/gif").statusCode(), "another type is refused");
         byte[] longer = java.util.Arrays.copyOf(png, png.length + 1);
         assertEquals(403, upload(upload, longer, "image/png").statusCode(), "another size is refused");
@@ -279,19 +280,21 @@ class StaffApiIT {
                 NoSuchKeyException.class,
                 () -> TestStack.get()
                         .s3()
-                        .headObject(b -> b.bucket(LocalCloud.BUCKET).key(key)));
+                        .headObject(b -> b.bucket(LocalCloud.UPLOADS_BUCKET).key(key)));
 
         HttpResponse<String> stored = upload(upload, png, "image/png");
         assertEquals(200, stored.statusCode(), stored.body());
-        var head =
-                TestStack.get().s3().headObject(b -> b.bucket(LocalCloud.BUCKET).key(key));
+        var head = TestStack.get()
+                .s3()
+                .headObject(b -> b.bucket(LocalCloud.UPLOADS_BUCKET).key(key));
         assertEquals("image/png", head.contentType());
         assertEquals(png.length, head.contentLength());
         assertArrayEquals(
                 png,
                 TestStack.get()
                         .s3()
-                        .getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET).key(key))
+                        .getObjectAsBytes(
+                                b -> b.bucket(LocalCloud.UPLOADS_BUCKET).key(key))
                         .asByteArray());
 
         ObjectNode illustrated = story("culture", unique());

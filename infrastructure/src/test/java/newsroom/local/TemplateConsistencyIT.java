@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.lang.reflect.ParameterizedType;
@@ -32,12 +33,14 @@ class TemplateConsistencyIT {
             "SQS",
             SQSEvent.class,
             "Schedule",
-            ScheduledEvent.class);
+            ScheduledEvent.class,
+            "S3",
+            S3Event.class);
 
     @Test
     void everyHandlerIsARequestHandlerOfItsEventType() throws Exception {
         Map<String, String> handlers = TEMPLATE.handlers();
-        assertEquals(5, handlers.size(), handlers.toString());
+        assertEquals(6, handlers.size(), handlers.toString());
         for (var entry : handlers.entrySet()) {
             String className = entry.getValue().split("::")[0];
             Class<?> handler = Class.forName(className);
@@ -67,12 +70,15 @@ class TemplateConsistencyIT {
     void everyRouteOfTheTemplateIsOneTheApiAnswers() {
         String admin = TestStack.token("root", "admins");
         List<CloudTemplate.Route> routes = TEMPLATE.routes();
-        assertEquals(16, routes.size());
+        assertEquals(17, routes.size());
         for (CloudTemplate.Route route : routes) {
             String path = route.path()
                     .replace("{id}", "00000000-0000-4000-8000-000000000000")
                     .replace("{lang}", "en")
-                    .replace("{rev}", "1-en");
+                    .replace("{rev}", "1-en")
+                    .replace("{year}", "2026")
+                    .replace("{month}", "12")
+                    .replace("{file}", "00000000-0000-4000-8000-000000000000.jpg");
             HttpResponse<String> response = TestStack.api(
                     route.method(),
                     path,
