@@ -374,7 +374,7 @@ class TemplateSecurityTest {
 
     // --- reading the template
 
-    List<String> ofType(String type) {
+    static List<String> ofType(String type) {
         List<String> ids = new ArrayList<>();
         template.resources().forEach((id, r) -> {
             if (type.equals(CloudTemplate.map(r).get("Type"))) ids.add(id);
@@ -403,7 +403,7 @@ class TemplateSecurityTest {
      * An ARN built from the very name expression of one of this template's buckets: a bucket whose
      * notification invokes a function cannot be referenced by that function without a cycle.
      */
-    boolean namesOwnBucketByName(Object resource) {
+    static boolean namesOwnBucketByName(Object resource) {
         if (!(resource instanceof Map<?, ?> map) || !(map.get("Fn::Sub") instanceof String arn)) return false;
         for (String bucket : ofType("AWS::S3::Bucket")) {
             Object name = template.properties(bucket).get("BucketName");
