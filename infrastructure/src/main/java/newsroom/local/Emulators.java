@@ -53,6 +53,11 @@ public final class Emulators implements AutoCloseable {
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
             if (dataDir.isPresent()) {
                 Path blobs = Files.createDirectories(dataDir.get().resolve("s3"));
+                // a stack killed during a PUT left the upload's temporary file: not an object
+                List<Path> leftovers = UnfinishedUploads.remove(blobs);
+                if (!leftovers.isEmpty()) {
+                    System.err.println("removed " + leftovers.size() + " unfinished S3 upload(s) left by a crash");
+                }
                 builder.blobStore(new FilesystemNio2BlobStore(blobs.toString()));
             } else {
                 builder.blobStore(new TransientNio2BlobStore());
