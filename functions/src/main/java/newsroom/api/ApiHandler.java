@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import newsroom.Log;
 import newsroom.Services;
+import newsroom.logging.Metrics;
 import newsroom.story.StoryId;
 
 /**
@@ -35,14 +36,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                         ? event.getRequestContext().getRequestId()
                         : (context != null ? context.getAwsRequestId() : "-");
         APIGatewayV2HTTPResponse response;
-        String failure = null;
+        RuntimeException failure = null;
         try {
             response = articles.answer(Request.of(event));
         } catch (ApiException e) {
             response = Responses.problem(e.status, e.title, e.getMessage(), e.errors);
         } catch (RuntimeException e) {
-            // an infrastructure failure: logged by class only, answered without its message
-            failure = e.getClass().getName();
+            // an infrastructure failure: logged with its stack trace, answered without its message
+            failure = e;
             response = Responses.problem(
                     500,
                     "Internal error",
@@ -54,10 +55,17 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         fields.put("route", event.getRouteKey());
         fields.put("status", response.getStatusCode());
         fields.put("ms", (System.nanoTime() - started) / 1_000_000);
-        if (failure != null) fields.put("failure", failure);
-        Log.line("api", fields);
+        if (failure != null) Log.failure("api", fields, failure);
+        else Log.line("api", fields);
+        Metrics metrics = Metrics.of("api").count(Metrics.FAILURES, response.getStatusCode() >= 500 ? 1 : 0);
+        if (PUBLISH_ROUTE.equals(event.getRouteKey()) && response.getStatusCode() == 200) {
+            metrics.count(Metrics.PUBLISHES, 1);
+        }
+        metrics.emit();
         return response;
     }
+
+    private static final String PUBLISH_ROUTE = "POST /articles/{id}/publish";
 
     /** A story id that no story has: what priming asks for. */
     private static final StoryId NOBODY = new StoryId("00000000-0000-0000-0000-000000000000");

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import newsroom.Log;
 import newsroom.Services;
+import newsroom.logging.Metrics;
 import newsroom.render.Page;
+import newsroom.render.SiteWriter;
 import newsroom.story.Actor;
 
 /**
@@ -28,9 +30,32 @@ public final class PublisherHandler implements RequestHandler<ScheduledEvent, St
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
-        int published = services.stories().publishDue(SCHEDULE);
-        var result = services.writer().write(Set.of(new Page.NewsSitemap()));
-        Log.line("publisher", Map.of("published", published, "sitemapWritten", result.written()));
+        long started = System.nanoTime();
+        int published;
+        SiteWriter.Result result;
+        try {
+            published = services.stories().publishDue(SCHEDULE);
+            result = services.writer().write(Set.of(new Page.NewsSitemap()));
+        } catch (RuntimeException e) {
+            // rethrown: the invocation fails, so the function's Errors alarm sees it
+            Log.failure("publisher", Map.of("ms", (System.nanoTime() - started) / 1_000_000), e);
+            Metrics.of("publisher").count(Metrics.FAILURES, 1).emit();
+            throw e;
+        }
+        Log.line(
+                "publisher",
+                Map.of(
+                        "published",
+                        published,
+                        "sitemapWritten",
+                        result.written(),
+                        "ms",
+                        (System.nanoTime() - started) / 1_000_000));
+        Metrics.of("publisher")
+                .count(Metrics.PUBLISHES, published)
+                .count(Metrics.PAGES_WRITTEN, result.written())
+                .count(Metrics.FAILURES, 0)
+                .emit();
         return "published " + published;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import newsroom.Log;
 import newsroom.Services;
+import newsroom.logging.Metrics;
 
 /**
  * Runs a full rebuild from the rebuild queue. A "plan" message lists every page of the site and
@@ -36,7 +37,10 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
+        int written = 0;
         for (SQSEvent.SQSMessage message : messages) {
+            long started = System.nanoTime();
+            RuntimeException failure = null;
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("messageId", message.getMessageId());
             try {
@@ -67,6 +71,7 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
                             : services.writer().writeForRebuild(pages);
                     fields.put("pages", result.pages());
                     fields.put("written", result.written());
+                    written += result.written();
                     fields.put("unchanged", result.unchanged());
                     // after the batch's pages are written: the wildcard then covers every one of them
                     if (rebuild != null && services.rebuildProgress().finish(rebuild, batch)) {
@@ -75,11 +80,17 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
                     }
                 }
             } catch (RuntimeException e) {
-                fields.put("failure", e.getClass().getSimpleName());
+                failure = e;
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
-            Log.line("rebuild", fields);
+            fields.put("ms", (System.nanoTime() - started) / 1_000_000);
+            if (failure == null) Log.line("rebuild", fields);
+            else Log.failure("rebuild", fields, failure);
         }
+        Metrics.of("rebuild")
+                .count(Metrics.PAGES_WRITTEN, written)
+                .count(Metrics.FAILURES, failures.size())
+                .emit();
         return new SQSBatchResponse(failures);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import newsroom.Log;
 import newsroom.Services;
+import newsroom.logging.Metrics;
 import newsroom.story.Status;
 import newsroom.story.StoryId;
 
@@ -47,14 +48,15 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                     services.writer().write(services.pageSet().dependentPages(changes));
             // after the pages: a former address leads to a page that is there
             services.formerAddresses().follow(changes);
-            log(records.size(), changes.size(), result, started, null);
+            log(records.size(), changes.size(), result, started, null, null);
             return new StreamsEventResponse(List.of());
         } catch (RuntimeException batchFailure) {
-            return oneByOne(records, started);
+            return oneByOne(records, started, batchFailure);
         }
     }
 
-    private StreamsEventResponse oneByOne(List<DynamodbEvent.DynamodbStreamRecord> records, long started) {
+    private StreamsEventResponse oneByOne(
+            List<DynamodbEvent.DynamodbStreamRecord> records, long started, RuntimeException batchFailure) {
         // the other changes of the batch still count for which month archives appeared or went
         List<Change> batch = changesBeforeUnreadable(records);
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
@@ -66,10 +68,12 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                 }
             } catch (RuntimeException e) {
                 String sequence = record.getDynamodb().getSequenceNumber();
-                log(records.size(), -1, null, started, e.getClass().getSimpleName() + " at " + sequence);
+                log(records.size(), -1, null, started, e, sequence);
                 return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
             }
         }
+        // every record rendered on its own: the batch's failure is still worth seeing once
+        log(records.size(), -1, null, started, batchFailure, null);
         return new StreamsEventResponse(List.of());
     }
 
@@ -123,10 +127,13 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
         return v == null ? null : v.getS();
     }
 
-    private static void log(int records, int changes, SiteWriter.Result result, long started, String failure) {
+    private static void log(
+            int records, int changes, SiteWriter.Result result, long started, Throwable failure, String failedAt) {
+        long ms = (System.nanoTime() - started) / 1_000_000;
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("records", records);
         fields.put("changes", changes);
+        Metrics metrics = Metrics.of("render").millis(Metrics.RENDER_MS, ms);
         if (result != null) {
             fields.put("pages", result.pages());
             fields.put("created", result.created());
@@ -134,9 +141,18 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             fields.put("unchanged", result.unchanged());
             fields.put("removed", result.removed());
             fields.put("invalidated", result.invalidated().size());
+            metrics.count(Metrics.PAGES_WRITTEN, result.written())
+                    .count(Metrics.INVALIDATION_PATHS, result.invalidated().size());
         }
-        if (failure != null) fields.put("failure", failure);
-        fields.put("ms", (System.nanoTime() - started) / 1_000_000);
-        Log.line("render", fields);
+        if (failedAt != null) fields.put("failedAt", failedAt);
+        fields.put("ms", ms);
+        if (failure == null) {
+            Log.line("render", fields);
+        } else {
+            // a batch that recovered record by record (failedAt absent) is not a failed batch
+            fields.put("recovered", failedAt == null);
+            Log.failure("render", fields, failure);
+        }
+        metrics.count(Metrics.FAILURES, failedAt != null ? 1 : 0).emit();
     }
 }

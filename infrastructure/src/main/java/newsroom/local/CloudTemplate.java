@@ -62,6 +62,11 @@ public final class CloudTemplate {
         }
     }
 
+    /** A top-level section of the template (Parameters, Conditions, Outputs...), or empty. */
+    public Map<String, Object> section(String name) {
+        return map(root.get(name));
+    }
+
     public Map<String, Object> resources() {
         return map(root.get("Resources"));
     }

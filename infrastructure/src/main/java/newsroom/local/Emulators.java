@@ -64,6 +64,11 @@ public final class Emulators implements AutoCloseable {
                 // absolute: given a relative folder the store writes objects but lists none
                 Path folder =
                         Files.createDirectories(dataDir.get().resolve("s3")).toAbsolutePath();
+                // a stack killed during a PUT left the upload's temporary file: not an object
+                List<Path> leftovers = UnfinishedUploads.remove(folder);
+                if (!leftovers.isEmpty()) {
+                    System.err.println("removed " + leftovers.size() + " unfinished S3 upload(s) left by a crash");
+                }
                 blobs = new NotifyingBlobStore(new FilesystemNio2BlobStore(folder.toString()));
             } else {
                 blobs = new NotifyingBlobStore(new TransientNio2BlobStore());
