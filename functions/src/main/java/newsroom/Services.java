@@ -7,6 +7,7 @@ import newsroom.render.PageSet;
 import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
+import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
 import newsroom.store.Cdn;
 import newsroom.store.Clients;
@@ -40,6 +41,7 @@ public final class Services {
     private final Supplier<SiteBucket> bucket;
     private final Supplier<RebuildQueue> rebuildQueue;
     private final Supplier<MediaUploads> media;
+    private final Supplier<SearchIndexer> search;
 
     /** The parts that differ between AWS and the local stack. */
     public record Edges(Cdn cdn, RebuildQueue rebuildQueue) {}
@@ -64,6 +66,8 @@ public final class Services {
         this.writer = once(() -> new SiteWriter(
                 this.renderer.get(), this.bucket.get(), edgesOnce.get().cdn()));
         this.pageSet = once(() -> new PageSet(index, config.languages(), config.zone()));
+        // built on first use only: the API never loads the stemmers
+        this.search = once(() -> new SearchIndexer(index, this.bucket.get(), config));
     }
 
     /** Services over these parts, built now. */
@@ -126,6 +130,10 @@ public final class Services {
 
     public PageSet pageSet() {
         return pageSet.get();
+    }
+
+    public SearchIndexer search() {
+        return search.get();
     }
 
     public SiteBucket bucket() {

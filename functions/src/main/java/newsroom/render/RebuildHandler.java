@@ -18,6 +18,9 @@ import newsroom.Services;
  */
 public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     public static final String PLAN = "plan";
+    /** "search-index:<lang>": builds that language's search base (and empties its delta). */
+    public static final String SEARCH = "search-index:";
+
     static final int PAGES_PER_MESSAGE = 50;
     private final Services services;
 
@@ -38,7 +41,14 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
             fields.put("messageId", message.getMessageId());
             try {
                 String body = message.getBody() == null ? "" : message.getBody().strip();
-                if (body.equals(PLAN)) {
+                if (body.startsWith(SEARCH)) {
+                    String lang = body.substring(SEARCH.length());
+                    if (!services.config().languages().contains(lang)) {
+                        throw new IllegalArgumentException("no such language");
+                    }
+                    var written = services.search().rebuild(lang);
+                    fields.put("searchObjects", written.objects());
+                } else if (body.equals(PLAN)) {
                     List<String> batches = plan();
                     services.rebuildQueue().send(batches);
                     fields.put("batches", batches.size());
@@ -71,6 +81,7 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
             }
             batches.add(batch.toString());
         }
+        for (String lang : services.config().languages()) batches.add(SEARCH + lang);
         return batches;
     }
 }

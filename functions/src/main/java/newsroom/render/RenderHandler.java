@@ -45,6 +45,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             // the whole batch at once: a page that several changes share is rendered once
             SiteWriter.Result result =
                     services.writer().write(services.pageSet().dependentPages(changes));
+            services.search().apply(changes);
             log(records.size(), changes.size(), result, started, null);
             return new StreamsEventResponse(List.of());
         } catch (RuntimeException batchFailure) {
@@ -60,6 +61,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                 Optional<Change> change = change(record);
                 if (change.isPresent()) {
                     services.writer().write(services.pageSet().dependentPages(change.get(), batch));
+                    services.search().apply(List.of(change.get()));
                 }
             } catch (RuntimeException e) {
                 String sequence = record.getDynamodb().getSequenceNumber();
