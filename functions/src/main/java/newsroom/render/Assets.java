@@ -16,9 +16,20 @@ public final class Assets {
     private final byte[] css = resource("site.css");
     private final byte[] js = resource("site.js");
     private final byte[] search = searchScriptBytes();
+    private final byte[] prefs = resource("prefs.js");
+    private final String prefsPath = "/assets/prefs." + hash(prefs) + ".js";
     private final String cssPath = "/assets/site." + hash(css) + ".css";
     private final String jsPath = "/assets/site." + hash(js) + ".js";
     private final String searchPath = "/assets/search." + hash(search) + ".js";
+
+    /** The script in every page's head that applies the reader's font size and scheme. */
+    public String prefsScriptPath() {
+        return prefsPath;
+    }
+
+    public byte[] prefsScript() {
+        return prefs.clone();
+    }
 
     public String searchScriptPath() {
         return searchPath;

@@ -156,6 +156,11 @@ public final class SiteRenderer {
                             "text/javascript; charset=utf-8",
                             Output.IMMUTABLE),
                     new Output.Put(
+                            key(assets.prefsScriptPath()),
+                            assets.prefsScript(),
+                            "text/javascript; charset=utf-8",
+                            Output.IMMUTABLE),
+                    new Output.Put(
                             key(assets.searchScriptPath()),
                             assets.searchScript(),
                             "text/javascript; charset=utf-8",
@@ -603,6 +608,7 @@ public final class SiteRenderer {
                 alternates,
                 assets.stylesheetPath(),
                 assets.scriptPath(),
+                assets.prefsScriptPath(),
                 calendars.get(lang),
                 categories,
                 ogType,

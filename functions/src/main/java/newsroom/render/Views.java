@@ -22,6 +22,7 @@ public final class Views {
             List<Alternate> alternates,
             String stylesheet,
             String script,
+            String prefsScript,
             Calendar today,
             List<Link> categories,
             String ogType,

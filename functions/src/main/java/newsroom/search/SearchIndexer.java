@@ -105,6 +105,7 @@ public final class SearchIndexer {
                 byLang.computeIfAbsent(c.lang(), l -> new LinkedHashSet<>()).add(c.id());
             }
         }
+        long started = System.nanoTime();
         Counter counter = new Counter();
         byLang.forEach((lang, ids) -> {
             for (StoryId id : ids) reindex(lang, id, counter);
@@ -113,7 +114,16 @@ public final class SearchIndexer {
             for (StoryId id : ids) added |= gone.add(id.value());
             if (added) counter.put(SearchKeys.gone(lang), goneJson(gone), FRESH);
         });
-        return counter.written();
+        Written written = counter.written();
+        if (!byLang.isEmpty()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("stories", byLang.values().stream().mapToInt(Set::size).sum());
+            fields.put("objects", written.objects());
+            fields.put("bytes", written.bytes());
+            fields.put("ms", (System.nanoTime() - started) / 1_000_000);
+            Log.line("search-index", fields);
+        }
+        return written;
     }
 
     private void reindex(String lang, StoryId id, Counter counter) {

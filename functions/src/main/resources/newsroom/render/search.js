@@ -195,6 +195,7 @@
     if (queryWords(query).length === 0) {
       list.replaceChildren();
       status.textContent = query.trim() ? root.getAttribute("data-short") : "";
+      root.setAttribute("data-answered", query);
       return;
     }
     var scope = everywhere.checked ? langs : [pageLang];
@@ -218,6 +219,8 @@
         status.textContent = shown.length
           ? root.getAttribute("data-count").replace("{0}", String(shown.length))
           : root.getAttribute("data-none");
+        // which query the list answers: answers to earlier keystrokes are dropped above
+        root.setAttribute("data-answered", query);
         if (global.history && history.replaceState) {
           history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
         }
