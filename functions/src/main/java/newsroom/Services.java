@@ -10,6 +10,7 @@ import newsroom.render.Redirects;
 import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
+import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
 import newsroom.store.Cdn;
 import newsroom.store.Clients;
@@ -57,6 +58,7 @@ public final class Services {
     private final Supplier<MediaUploads> media;
     private final PictureCatalog pictures;
     private final Supplier<UploadProcessor> uploadProcessor;
+    private final Supplier<SearchIndexer> search;
 
     /** The parts that differ between AWS and the local stack. */
     public record Edges(Cdn cdn, RebuildQueue rebuildQueue, InvalidationQueue invalidations, Redirects redirects) {
@@ -113,6 +115,8 @@ public final class Services {
                 this.renderer.get(), this.bucket.get(), edgesOnce.get().invalidations()));
         this.pageSet = once(() -> new PageSet(index, config.languages(), config.zone()));
         this.formerAddresses = once(() -> new FormerAddresses(edgesOnce.get().redirects(), index));
+        // built on first use only: the API never loads the stemmers
+        this.search = once(() -> new SearchIndexer(index, this.bucket.get(), config));
     }
 
     /** Services over these parts, built now. */
@@ -218,6 +222,10 @@ public final class Services {
 
     public FormerAddresses formerAddresses() {
         return formerAddresses.get();
+    }
+
+    public SearchIndexer search() {
+        return search.get();
     }
 
     public SiteBucket bucket() {

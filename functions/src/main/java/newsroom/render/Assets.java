@@ -8,13 +8,47 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The site's stylesheet and script, named by a hash of their content so they can be cached forever.
+ * The site's stylesheet and scripts, named by a hash of their content so they can be cached forever.
+ * The search script is made of Snowball's stemmers, the Kazakh suffix table the index is built with,
+ * and the search page's own code.
  */
 public final class Assets {
     private final byte[] css = resource("site.css");
     private final byte[] js = resource("site.js");
+    private final byte[] search = searchScriptBytes();
+    private final byte[] prefs = resource("prefs.js");
+    private final String prefsPath = "/assets/prefs." + hash(prefs) + ".js";
     private final String cssPath = "/assets/site." + hash(css) + ".css";
     private final String jsPath = "/assets/site." + hash(js) + ".js";
+    private final String searchPath = "/assets/search." + hash(search) + ".js";
+
+    /** The script in every page's head that applies the reader's font size and scheme. */
+    public String prefsScriptPath() {
+        return prefsPath;
+    }
+
+    public byte[] prefsScript() {
+        return prefs.clone();
+    }
+
+    public String searchScriptPath() {
+        return searchPath;
+    }
+
+    public byte[] searchScript() {
+        return search.clone();
+    }
+
+    /** The search script as shipped: one file, so the page needs one request and no other origin. */
+    public static byte[] searchScriptBytes() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(resource("snowball-stemmers.js"));
+        out.writeBytes("\nvar NEWSROOM_KK_SUFFIXES = ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(resource(newsroom.search.KazakhStemmer.TABLE));
+        out.writeBytes(";\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(resource("search.js"));
+        return out.toByteArray();
+    }
 
     public String stylesheetPath() {
         return cssPath;

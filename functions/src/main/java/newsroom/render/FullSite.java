@@ -37,6 +37,7 @@ public final class FullSite {
             pages.add(new Page.Feed(lang));
             pages.add(new Page.Latest(lang));
             pages.add(new Page.NotFound(lang));
+            pages.add(new Page.Search(lang));
             for (String category : config.categories()) pages.add(new Page.Category(lang, category));
             Set<YearMonth> ofLanguage = months.computeIfAbsent(lang, l -> new LinkedHashSet<>());
             for (List<Entry> batch : index.all(lang)) {

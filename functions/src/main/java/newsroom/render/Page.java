@@ -25,6 +25,9 @@ public sealed interface Page {
 
     record NotFound(String lang) implements Page {}
 
+    /** The search page: its script queries the index pieces in the bucket. */
+    record Search(String lang) implements Page {}
+
     record MonthSitemap(YearMonth month) implements Page {}
 
     record SitemapIndex() implements Page {}

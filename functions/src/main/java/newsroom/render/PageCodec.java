@@ -17,6 +17,7 @@ public final class PageCodec {
         if (page instanceof Page.Feed f) return "feed:" + f.lang();
         if (page instanceof Page.Latest l) return "latest:" + l.lang();
         if (page instanceof Page.NotFound n) return "notfound:" + n.lang();
+        if (page instanceof Page.Search s) return "search:" + s.lang();
         if (page instanceof Page.MonthSitemap s) return "sitemap:" + s.month();
         if (page instanceof Page.SitemapIndex) return "sitemapindex";
         if (page instanceof Page.NewsSitemap) return "newssitemap";
@@ -39,6 +40,7 @@ public final class PageCodec {
             case "feed" -> new Page.Feed(p[1]);
             case "latest" -> new Page.Latest(p[1]);
             case "notfound" -> new Page.NotFound(p[1]);
+            case "search" -> new Page.Search(p[1]);
             case "sitemap" -> new Page.MonthSitemap(YearMonth.parse(p[1]));
             case "sitemapindex" -> new Page.SitemapIndex();
             case "newssitemap" -> new Page.NewsSitemap();

@@ -22,6 +22,9 @@ import newsroom.logging.Metrics;
 public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     public static final String PLAN = "plan";
     private static final String BATCH = "rebuild ";
+    /** "search-index:<lang>": builds that language's search base (and empties its delta). */
+    public static final String SEARCH = "search-index:";
+
     static final int PAGES_PER_MESSAGE = 50;
     private final Services services;
 
@@ -45,11 +48,21 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
             fields.put("messageId", message.getMessageId());
             try {
                 String body = message.getBody() == null ? "" : message.getBody().strip();
-                if (body.equals(PLAN)) {
+                if (body.startsWith(SEARCH)) {
+                    String lang = body.substring(SEARCH.length());
+                    if (!services.config().languages().contains(lang)) {
+                        throw new IllegalArgumentException("no such language");
+                    }
+                    var searchWritten = services.search().rebuild(lang);
+                    fields.put("searchObjects", searchWritten.objects());
+                } else if (body.equals(PLAN)) {
                     // the plan's message id names the rebuild: a retried plan starts the same one over
                     String rebuild = message.getMessageId();
                     List<String> batches = plan(rebuild);
-                    services.rebuildProgress().start(rebuild, batches.size());
+                    // the wildcard waits for the page batches only; search bases are not cached long
+                    int pageBatches = (int)
+                            batches.stream().filter(b -> b.startsWith(BATCH)).count();
+                    services.rebuildProgress().start(rebuild, pageBatches);
                     services.rebuildQueue().send(batches);
                     fields.put("batches", batches.size());
                 } else {
@@ -108,6 +121,7 @@ public final class RebuildHandler implements RequestHandler<SQSEvent, SQSBatchRe
             }
             batches.add(batch.toString());
         }
+        for (String lang : services.config().languages()) batches.add(SEARCH + lang);
         return batches;
     }
 }

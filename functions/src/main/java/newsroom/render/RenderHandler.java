@@ -48,6 +48,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                     services.writer().write(services.pageSet().dependentPages(changes));
             // after the pages: a former address leads to a page that is there
             services.formerAddresses().follow(changes);
+            services.search().apply(changes);
             log(records.size(), changes.size(), result, started, null, null);
             return new StreamsEventResponse(List.of());
         } catch (RuntimeException batchFailure) {
@@ -65,6 +66,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                 if (change.isPresent()) {
                     services.writer().write(services.pageSet().dependentPages(change.get(), batch));
                     services.formerAddresses().follow(change.get());
+                    services.search().apply(List.of(change.get()));
                 }
             } catch (RuntimeException e) {
                 String sequence = record.getDynamodb().getSequenceNumber();

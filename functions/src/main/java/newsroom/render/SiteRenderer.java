@@ -152,6 +152,7 @@ public final class SiteRenderer {
         if (page instanceof Page.Feed f) return List.of(feed(f.lang()));
         if (page instanceof Page.Latest l) return List.of(latest(l.lang()));
         if (page instanceof Page.NotFound n) return List.of(notFound(n.lang(), n.lang() + "/404.html"));
+        if (page instanceof Page.Search s) return List.of(search(s.lang()));
         if (page instanceof Page.RootNotFound) return List.of(notFound(config.defaultLanguage(), "404.html"));
         if (page instanceof Page.Root) return List.of(root());
         if (page instanceof Page.MonthSitemap s) return List.of(monthSitemap(s.month()));
@@ -168,6 +169,16 @@ public final class SiteRenderer {
                     new Output.Put(
                             key(assets.scriptPath()),
                             assets.script(),
+                            "text/javascript; charset=utf-8",
+                            Output.IMMUTABLE),
+                    new Output.Put(
+                            key(assets.prefsScriptPath()),
+                            assets.prefsScript(),
+                            "text/javascript; charset=utf-8",
+                            Output.IMMUTABLE),
+                    new Output.Put(
+                            key(assets.searchScriptPath()),
+                            assets.searchScript(),
                             "text/javascript; charset=utf-8",
                             Output.IMMUTABLE));
         }
@@ -452,6 +463,30 @@ public final class SiteRenderer {
         return new Output.Put(key, html("multilingual.jte", view), Output.HTML, Output.SHORT);
     }
 
+    private Output search(String lang) {
+        Localization l = words.get(lang);
+        List<Views.SearchLanguage> languages = new ArrayList<>();
+        for (String other : languagesStartingWith(lang)) {
+            languages.add(new Views.SearchLanguage(other, l.word("lang.name." + other)));
+        }
+        String path = "/" + lang + "/search/";
+        Views.Search view = new Views.Search(
+                frame(
+                        lang,
+                        l.word("search.title"),
+                        l.word("search.title"),
+                        path,
+                        sectionSwitcher(lang, "/search/"),
+                        sectionAlternates("/search/"),
+                        "website",
+                        null,
+                        null),
+                l.word("search.title"),
+                assets.searchScriptPath(),
+                languages);
+        return new Output.Put(key(path) + "index.html", html("search.jte", view), Output.HTML, Output.SHORT);
+    }
+
     /** The site's address without a language: a choice of the languages' home pages. */
     private Output root() {
         String lang = config.defaultLanguage();
@@ -613,6 +648,7 @@ public final class SiteRenderer {
                 alternates,
                 assets.stylesheetPath(),
                 assets.scriptPath(),
+                assets.prefsScriptPath(),
                 calendars.get(lang),
                 categories,
                 ogType,

@@ -22,6 +22,7 @@ public final class Views {
             List<Alternate> alternates,
             String stylesheet,
             String script,
+            String prefsScript,
             Calendar today,
             List<Link> categories,
             String ogType,
@@ -116,6 +117,17 @@ public final class Views {
 
     /** One language's part of a multilingual page. */
     public record InLanguage(String lang, String heading, String text, List<Link> links) {}
+
+    /**
+     * The search page. The script reads its words from data attributes, so that one script serves
+     * every language; {@code languages} are the site's, the page's own first.
+     *
+     * @param script the search script's content-hashed path
+     */
+    public record Search(Frame frame, String heading, String script, List<SearchLanguage> languages) {}
+
+    /** A language the search page can look in, named in the page's language. */
+    public record SearchLanguage(String lang, String name) {}
 
     /** A feed item, with absolute URLs. */
     public record FeedItem(String title, String url, String description, String rfc1123Date, String guid) {}

@@ -54,3 +54,41 @@
     })
     .catch(function () { /* the rendered block stays */ });
 })();
+
+// The version for the visually impaired: three font sizes and a high-contrast scheme, kept in
+// localStorage (prefs.js applies them before the first paint of every page).
+(function () {
+  "use strict";
+  var panel = document.querySelector("[data-prefs]");
+  if (!panel) return;
+  var root = document.documentElement;
+  function remember(key, value) {
+    try {
+      if (value) localStorage.setItem(key, value); else localStorage.removeItem(key);
+    } catch (e) { /* storage refused: the choice lasts for this page only */ }
+  }
+  function show() {
+    var font = root.getAttribute("data-font") || "0";
+    Array.prototype.forEach.call(panel.querySelectorAll("[data-font-size]"), function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-font-size") === font));
+    });
+    var contrast = panel.querySelector("[data-contrast]");
+    contrast.setAttribute("aria-pressed", String(root.getAttribute("data-scheme") === "contrast"));
+  }
+  panel.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    if (button.hasAttribute("data-font-size")) {
+      var size = button.getAttribute("data-font-size");
+      if (size === "0") root.removeAttribute("data-font"); else root.setAttribute("data-font", size);
+      remember("newsroom.font", size === "0" ? null : size);
+    } else if (button.hasAttribute("data-contrast")) {
+      var on = root.getAttribute("data-scheme") !== "contrast";
+      if (on) root.setAttribute("data-scheme", "contrast"); else root.removeAttribute("data-scheme");
+      remember("newsroom.scheme", on ? "contrast" : null);
+    }
+    show();
+  });
+  show();
+  panel.hidden = false;
+})();

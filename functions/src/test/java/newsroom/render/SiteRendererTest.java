@@ -535,7 +535,26 @@ class SiteRendererTest {
         List<String> hrefs = page.select("nav.sections a").eachAttr("href");
         List<String> expected = new ArrayList<>(List.of("/" + lang + "/", "/" + lang + "/news/"));
         for (String c : SiteFixture.CONFIG.categories()) expected.add("/" + lang + "/category/" + c + "/");
+        expected.add("/" + lang + "/search/");
         assertEquals(expected, hrefs);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru", "en"})
+    void searchPageLoadsItsScriptFromTheSiteAndSpeaksItsLanguage(String lang) {
+        Output.Put put = site.put(new Page.Search(lang));
+        assertEquals(lang + "/search/index.html", put.key());
+        Document doc = Jsoup.parse(new String(put.body(), StandardCharsets.UTF_8));
+        assertEquals(lang, doc.selectFirst("html").attr("lang"));
+        Element search = doc.selectFirst("[data-search]");
+        assertEquals(lang, search.attr("data-lang"));
+        assertTrue(search.attr("data-langs").startsWith(lang + ","), "the reader's language first");
+        assertEquals(
+                new Assets().searchScriptPath(), search.selectFirst("script").attr("src"));
+        assertTrue(search.selectFirst("script").attr("src").matches("/assets/search\\.[0-9a-f]{12}\\.js"));
+        assertNotNull(doc.selectFirst("label[for=search-query]"));
+        assertNotNull(doc.selectFirst("noscript"), "without JavaScript the page says why nothing happens");
+        assertNull(doc.selectFirst("script:not([src])"), "no inline script: the CSP allows only the site's files");
     }
 
     // --- pages in every language at once

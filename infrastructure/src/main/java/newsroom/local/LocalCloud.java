@@ -345,6 +345,7 @@ public final class LocalCloud implements AutoCloseable {
             pages.add(new Page.Feed(lang));
             pages.add(new Page.Latest(lang));
             pages.add(new Page.NotFound(lang));
+            pages.add(new Page.Search(lang));
             for (String category : config.categories()) pages.add(new Page.Category(lang, category));
         }
         services.writer().write(pages);

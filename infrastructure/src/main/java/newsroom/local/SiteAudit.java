@@ -31,8 +31,11 @@ import org.jsoup.parser.Parser;
  * links that lead nowhere, and hreflang alternates that are not named back.
  */
 public final class SiteAudit {
-    /** Uploads and earlier, content-hashed assets are not pages: old pages may still name them. */
-    private static final List<String> NOT_PAGES = List.of("media/", "assets/");
+    /**
+     * Uploads, earlier content-hashed assets (old pages may still name them) and the search index's
+     * pieces (kept by the search indexer, not rendered as pages) are not pages.
+     */
+    private static final List<String> NOT_PAGES = List.of("media/", "assets/", "search/");
 
     /**
      * The latest-news block of an article is a snapshot of the time of rendering, refreshed by the

@@ -6,6 +6,7 @@ import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
 import newsroom.render.SnapshotIndex;
+import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
 import newsroom.store.SiteBucket;
 
@@ -28,6 +29,9 @@ public final class StaticExport {
         // nothing in a folder is cached by a CDN, so nothing is invalidated
         SiteWriter.Result pages =
                 new SiteWriter(renderer.over(snapshot), out, paths -> {}).write(FullSite.pages(snapshot, config));
+        // the search page's index, built whole as a full rebuild builds it
+        SearchIndexer search = new SearchIndexer(snapshot, out, config);
+        for (String lang : config.languages()) search.rebuild(lang);
         int media = 0;
         for (String key : site.keys(MEDIA)) {
             byte[] body = site.get(key).orElse(null);
