@@ -55,8 +55,8 @@ class LoopbackOnlyIT {
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             Path file = Path.of(table);
             if (!Files.isReadable(file)) continue;
-            for (String line :
-                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 // f[1] local address:port in hex, f[3] state (0A = LISTEN), f[9] inode
                 if (!f[3].equals("0A") || !inodes.contains(f[9])) continue;
