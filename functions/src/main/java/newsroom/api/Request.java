@@ -59,7 +59,7 @@ record Request(
         String who = Optional.ofNullable(claims.get("cognito:username"))
                 .or(() -> Optional.ofNullable(claims.get("username")))
                 .orElse(claims.get("sub"));
-        return Optional.of(new Actor(who, groups(claims.get("cognito:groups"))));
+        return Optional.of(new Actor(who, groups(claims.get("cognito:groups")), claims.get("name")));
     }
 
     /**
