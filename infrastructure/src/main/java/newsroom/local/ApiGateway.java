@@ -156,6 +156,10 @@ public final class ApiGateway implements AutoCloseable {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         String rawPath = Optional.ofNullable(request.getHttpURI().getPath()).orElse("");
         String rawQuery = Optional.ofNullable(request.getHttpURI().getQuery()).orElse("");
+        // read first, whatever the answer: a server that answers and closes while the client is
+        // still sending leaves the client with a reset instead of the answer
+        byte[] body = readBody(Request.asInputStream(request));
+        if (body == null) return Answer.message(413, "Request Entity Too Large");
         int requestLine = requestLine(method, rawPath, rawQuery);
         if (requestLine > MAX_REQUEST_LINE_AND_HEADERS) return Answer.message(414, "Request-URI Too Long");
         if (requestLine + headerValues(request) > MAX_REQUEST_LINE_AND_HEADERS) {
@@ -174,8 +178,6 @@ public final class ApiGateway implements AutoCloseable {
             return Answer.message(400, "Bad Request");
         }
         if (match.isEmpty()) return Answer.message(404, "Not Found");
-        byte[] body = readBody(Request.asInputStream(request));
-        if (body == null) return Answer.message(413, "Request Entity Too Large");
         LocalAuth.Verified verified = null;
         if (!match.get().route().open()) {
             LocalAuth.Outcome outcome = auth.verify(
