@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +53,7 @@ public final class ApiGateway implements AutoCloseable {
     /** API Gateway's HTTP API quota: the request line and the header values together. */
     static final int MAX_REQUEST_LINE_AND_HEADERS = 10_240;
     /** What the server itself reads before it gives up; the quota above is checked on what it read. */
-    private static final int SERVER_HEADER_BUFFER = 64 * 1024;
+    private static final int SERVER_HEADER_BUFFER = 1024 * 1024;
 
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
                     "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
@@ -86,6 +87,9 @@ public final class ApiGateway implements AutoCloseable {
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
+        // longer than clients keep idle connections (the JDK client: 20 minutes), so a client never
+        // sends a request on a connection the server is closing at that moment
+        connector.setIdleTimeout(Duration.ofMinutes(30).toMillis());
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrors());
         server.setHandler(new org.eclipse.jetty.server.Handler.Abstract() {
@@ -255,6 +259,8 @@ public final class ApiGateway implements AutoCloseable {
             int status = code instanceof Integer i ? i : 500;
             // a request line with no or an unknown version is a request line API Gateway cannot read
             if (status == 505) status = 400;
+            // the server closes a connection it could not read: say so, or a client may reuse it
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             answer(request, response, callback, Answer.message(status, reason(status)));
             return true;
         }
@@ -262,6 +268,7 @@ public final class ApiGateway implements AutoCloseable {
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
             fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+            fields.put(HttpHeader.CONNECTION, "close");
             return ByteBuffer.wrap(("{\"message\":\"" + reason(status) + "\"}").getBytes(StandardCharsets.UTF_8));
         }
 
