@@ -115,7 +115,7 @@ for N in ${SIZES//,/ }; do
     sleep 0.2
   done
   grep -q "local stack is up" "$D/stack.out" || { echo "the stack did not start" >&2; exit 1; }
-  TOKEN=$(cd "$D" && java -jar "$JAR" token bench editors)
+  TOKEN=$(cd "$D" && java -jar "$JAR" token bench editors --port-offset "$OFFSET")
 
   RUNS=3
   [ "$MODE" = quick ] && RUNS=2

@@ -1,7 +1,6 @@
 package newsroom.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -56,20 +55,28 @@ record Request(
         }
         Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
         if (claims == null || claims.get("sub") == null) return Optional.empty();
-        String who = Optional.ofNullable(claims.get("cognito:username")).orElse(claims.get("sub"));
-        return Optional.of(new Actor(who, groups(claims.get("cognito:groups"))));
+        // an ID token names the user in cognito:username, an access token in username
+        String who = Optional.ofNullable(claims.get("cognito:username"))
+                .or(() -> Optional.ofNullable(claims.get("username")))
+                .orElse(claims.get("sub"));
+        return Optional.of(new Actor(who, groups(claims.get("cognito:groups")), claims.get("name")));
     }
 
-    /** API Gateway passes a list claim as "[a b]"; a plain "a,b" or "a" is read too. */
+    /**
+     * The groups of a {@code cognito:groups} claim exactly as API Gateway's HTTP API passes a list
+     * claim: {@code [a b]}, the names joined by single spaces (Cognito group names hold no spaces).
+     * A claim that is not a list names one group. Names are matched whole: a group called {@code
+     * x,admins} or {@code "admins"} is not {@code admins}. A JSON array's text reads as that list
+     * form too ({@code ["admins"]} is the one group {@code "admins"}): the two forms cannot be told
+     * apart from the text, and reading the quotes away would let such a group name grant a role.
+     */
     static Set<String> groups(String claim) {
-        if (claim == null) return Set.of();
-        String inner = claim.strip();
-        if (inner.startsWith("[") && inner.endsWith("]")) inner = inner.substring(1, inner.length() - 1);
+        if (claim == null || claim.isEmpty()) return Set.of();
+        if (!(claim.length() >= 2 && claim.startsWith("[") && claim.endsWith("]"))) return Set.of(claim);
         Set<String> groups = new LinkedHashSet<>();
-        Arrays.stream(inner.split("[\\s,]+"))
-                .map(s -> s.replace("\"", ""))
-                .filter(s -> !s.isEmpty())
-                .forEach(groups::add);
+        for (String name : claim.substring(1, claim.length() - 1).split(" ", -1)) {
+            if (!name.isEmpty()) groups.add(name);
+        }
         return groups;
     }
 }

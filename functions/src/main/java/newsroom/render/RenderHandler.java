@@ -49,6 +49,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             // after the pages: a former address leads to a page that is there
             services.formerAddresses().follow(changes);
             services.search().apply(changes);
+            for (DynamodbEvent.DynamodbStreamRecord record : records) deleteMediaOfRemovedStory(record);
             log(records.size(), changes.size(), result, started, null, null);
             return new StreamsEventResponse(List.of());
         } catch (RuntimeException batchFailure) {
@@ -68,6 +69,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                     services.formerAddresses().follow(change.get());
                     services.search().apply(List.of(change.get()));
                 }
+                deleteMediaOfRemovedStory(record);
             } catch (RuntimeException e) {
                 String sequence = record.getDynamodb().getSequenceNumber();
                 log(records.size(), -1, null, started, e, sequence);
@@ -91,6 +93,27 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             }
         }
         return changes;
+    }
+
+    /**
+     * A deleted story's picture goes with it: the stream's REMOVE of the story item is the durable
+     * record of the delete, so a failed delete of the object is retried with the record.
+     */
+    private void deleteMediaOfRemovedStory(DynamodbEvent.DynamodbStreamRecord record) {
+        removedMedia(record).ifPresent(key -> services.bucket().delete(key));
+    }
+
+    /** The bucket key of the picture of a story whose item was removed, if it had one. */
+    static Optional<String> removedMedia(DynamodbEvent.DynamodbStreamRecord record) {
+        var data = record.getDynamodb();
+        if (!"REMOVE".equals(record.getEventName()) || data == null || data.getKeys() == null) return Optional.empty();
+        AttributeValue pk = data.getKeys().get("PK");
+        AttributeValue sk = data.getKeys().get("SK");
+        if (pk == null || sk == null || pk.getS() == null || !pk.getS().startsWith("STORY#")) return Optional.empty();
+        if (!"META".equals(sk.getS()) || data.getOldImage() == null) return Optional.empty();
+        String src = text(data.getOldImage(), "image");
+        if (src == null || !src.startsWith("/media/") || src.contains("..")) return Optional.empty();
+        return Optional.of(src.substring(1));
     }
 
     /** The change to one translation, or empty for items the public site does not show. */

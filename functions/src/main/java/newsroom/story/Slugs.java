@@ -78,6 +78,11 @@ public final class Slugs {
      * {@value #MAX_LENGTH} characters; "story" when nothing usable is left.
      */
     public static String fromTitle(String title) {
+        String slug = slugOf(title);
+        return slug.isEmpty() ? FALLBACK : slug;
+    }
+
+    private static String slugOf(String title) {
         Objects.requireNonNull(title, "title");
         // NFC first: a "й" typed as "и" plus a combining breve must still become "y", not "i"
         String lower = Normalizer.normalize(title, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
@@ -86,9 +91,17 @@ public final class Slugs {
                 .matcher(Normalizer.normalize(latin, Normalizer.Form.NFKD))
                 .replaceAll("")
                 .toLowerCase(Locale.ROOT);
-        String slug = stripHyphens(NOT_SLUG_CHARACTERS.matcher(unaccented).replaceAll("-"));
-        slug = shortened(slug);
-        return slug.isEmpty() ? FALLBACK : slug;
+        return shortened(stripHyphens(NOT_SLUG_CHARACTERS.matcher(unaccented).replaceAll("-")));
+    }
+
+    /**
+     * The slug a new translation of story {@code id} gets from its title; a title with nothing to
+     * transliterate (Chinese, Arabic, emoji) gets "story-" and the start of the story's id, so two
+     * such stories do not both ask for "story".
+     */
+    public static String forStory(String title, StoryId id) {
+        String slug = slugOf(title);
+        return slug.isEmpty() ? FALLBACK + "-" + id.value().substring(0, 8) : slug;
     }
 
     /** Whether {@code slug} is one that {@link #fromTitle} could have made. */

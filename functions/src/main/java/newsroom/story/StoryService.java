@@ -96,7 +96,9 @@ public final class StoryService {
             long version = current.version() + 1;
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
             translations.put(
-                    lang, draft(lang, in, current.translation(lang), actor, now).withStatus(Status.DRAFT, null));
+                    lang,
+                    draft(current.id(), lang, in, current.translation(lang), actor, now)
+                            .withStatus(Status.DRAFT, null));
             List<FieldError> tooLarge = htmlTooLarge(List.of(translations.get(lang)), false);
             tooLarge.addAll(overBudget(translations.values(), "body"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
@@ -115,15 +117,16 @@ public final class StoryService {
         validateStory(input, errors, true);
         if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
         Instant now = now();
+        StoryId id = StoryId.random();
         Map<String, Translation> translations = new LinkedHashMap<>();
         for (String lang : orderedLanguages(input.translations().keySet())) {
-            translations.put(lang, draft(lang, input.translations().get(lang), Optional.empty(), actor, now));
+            translations.put(lang, draft(id, lang, input.translations().get(lang), Optional.empty(), actor, now));
         }
         List<FieldError> tooLarge = htmlTooLarge(translations.values(), true);
         tooLarge.addAll(overBudget(translations.values(), "translations"));
         if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
         Story story = new Story(
-                StoryId.random(),
+                id,
                 input.category(),
                 input.tags(),
                 authorOf(input, actor),
@@ -155,7 +158,14 @@ public final class StoryService {
             long version = current.version() + 1;
             for (String lang : orderedLanguages(input.translations().keySet())) {
                 translations.put(
-                        lang, draft(lang, input.translations().get(lang), current.translation(lang), actor, now));
+                        lang,
+                        draft(
+                                current.id(),
+                                lang,
+                                input.translations().get(lang),
+                                current.translation(lang),
+                                actor,
+                                now));
                 revisions.add(new Revision(now, lang, "replace", actor.id(), version));
             }
             List<FieldError> tooLarge = htmlTooLarge(translations.values(), true);
@@ -200,7 +210,7 @@ public final class StoryService {
             Instant now = now();
             long version = current.version() + 1;
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
-            translations.put(lang, draft(lang, in, current.translation(lang), actor, now));
+            translations.put(lang, draft(current.id(), lang, in, current.translation(lang), actor, now));
             List<FieldError> tooLarge = htmlTooLarge(List.of(translations.get(lang)), false);
             tooLarge.addAll(overBudget(translations.values(), "body"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
@@ -378,10 +388,15 @@ public final class StoryService {
     }
 
     private Translation draft(
-            String lang, StoryInput.TranslationInput in, Optional<Translation> previous, Actor actor, Instant now) {
+            StoryId id,
+            String lang,
+            StoryInput.TranslationInput in,
+            Optional<Translation> previous,
+            Actor actor,
+            Instant now) {
         String slug = in.slug() != null && !in.slug().isBlank()
                 ? in.slug()
-                : previous.map(Translation::slug).orElseGet(() -> Slugs.fromTitle(in.title()));
+                : previous.map(Translation::slug).orElseGet(() -> Slugs.forStory(in.title(), id));
         BodyFormat format = in.format() == null ? BodyFormat.MARKDOWN : in.format();
         // an edit keeps the translation's publication state: editing a published story updates its page
         Status status = previous.map(Translation::status).orElse(Status.DRAFT);
@@ -443,6 +458,18 @@ public final class StoryService {
             return;
         }
         text(prefix + "title", in.title(), 1, MAX_TITLE, errors);
+        if (in.title() != null && !in.title().isBlank()) {
+            Texts.problem(in.title()).ifPresent(problem -> errors.add(new FieldError(prefix + "title", problem)));
+        }
+        for (var other : List.of(
+                Map.entry("lead", String.valueOf(in.lead())),
+                Map.entry("dateline", String.valueOf(in.dateline())),
+                Map.entry("caption", String.valueOf(in.caption())),
+                Map.entry("imageAlt", String.valueOf(in.imageAlt())))) {
+            if (Texts.hasBidiControl(other.getValue())) {
+                errors.add(new FieldError(prefix + other.getKey(), Texts.BIDI_CONTROL));
+            }
+        }
         text(prefix + "lead", in.lead(), 0, MAX_LEAD, errors);
         text(prefix + "dateline", in.dateline(), 0, MAX_DATELINE, errors);
         text(prefix + "caption", in.caption(), 0, MAX_CAPTION, errors);
@@ -532,9 +559,10 @@ public final class StoryService {
         return languages.stream().filter(langs::contains).toList();
     }
 
+    /** The byline: as sent, else the writer's display name; never a user id, which is no name. */
     private static String authorOf(StoryInput input, Actor actor) {
         return input.author() == null || input.author().isBlank()
-                ? actor.id()
+                ? actor.displayName()
                 : input.author().strip();
     }
 

@@ -53,6 +53,38 @@ class RenderHandlerTest {
                         .toList());
     }
 
+    @ParameterizedTest
+    @Event(value = "events/stream-delete-story.json", type = DynamodbEvent.class)
+    void aDeletedStorysPictureIsDeletedWithIt(DynamodbEvent event) {
+        newsroom.store.InMemorySiteBucket bucket = new newsroom.store.InMemorySiteBucket();
+        String deleted = "media/2026/11/5d41402a-bc4b-4a76-b971-9d911017c592.jpg";
+        String kept = "media/2026/11/kept.jpg";
+        bucket.putIfChanged(deleted, new byte[] {1}, "image/jpeg", "public");
+        bucket.putIfChanged(kept, new byte[] {2}, "image/jpeg", "public");
+
+        StreamsEventResponse response = new RenderHandler(services(bucket)).handleRequest(event, null);
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(Optional.empty(), bucket.get(deleted), "the deleted story's picture");
+        assertTrue(bucket.get(kept).isPresent(), "a picture of a story that was only changed stays");
+    }
+
+    private static Services services(SiteBucket bucket) {
+        Config config = Config.from(Map.of("TABLE_NAME", "newsroom", "BUCKET_NAME", "site"));
+        InMemoryStories stories = new InMemoryStories();
+        Clock clock = Clock.systemUTC();
+        return Services.of(
+                config,
+                new StoryService(stories, config.languages(), config.categories(), clock),
+                new InMemorySiteIndex(stories),
+                () -> bucket,
+                () -> (key, type, length, valid) -> {
+                    throw new UnsupportedOperationException("no uploads here");
+                },
+                () -> new Services.Edges(paths -> {}, messages -> {}),
+                clock);
+    }
+
     /** The render wiring over in-memory stories, with a bucket no page may reach. */
     private static Services servicesWithoutPages() {
         Config config = Config.from(Map.of("TABLE_NAME", "newsroom", "BUCKET_NAME", "site"));

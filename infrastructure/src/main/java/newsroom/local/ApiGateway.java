@@ -4,15 +4,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,25 +26,45 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The local HTTP API: routes requests by template.yaml's HttpApi events, checks the bearer token
  * like the JWT authorizer, and hands the function the same APIGatewayV2HTTPEvent API Gateway sends.
+ * Requests API Gateway refuses before any route (a malformed request line or percent-encoding, a
+ * request line and headers over its quota, a body over its payload limit) get its short JSON
+ * answers, never a server's error page.
  */
 public final class ApiGateway implements AutoCloseable {
     static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    /** API Gateway's HTTP API quota: the request line and the header values together. */
+    static final int MAX_REQUEST_LINE_AND_HEADERS = 10_240;
+    /** What the server itself reads before it gives up; the quota above is checked on what it read. */
+    private static final int SERVER_HEADER_BUFFER = 1024 * 1024;
+
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
                     "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final Server server;
+    private final ServerConnector connector;
     private final List<CloudTemplate.Route> routes;
     private final Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
     private final LocalAuth auth;
+    private final String jwksPath;
 
     public ApiGateway(
             int port,
@@ -52,15 +74,63 @@ public final class ApiGateway implements AutoCloseable {
             throws IOException {
         this.routes = List.copyOf(routes);
         this.functions = Map.copyOf(functions);
-        this.auth = auth;
-        this.server = listen(port);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("api-gateway");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(SERVER_HEADER_BUFFER);
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        // every target reaches the handler, which decodes it strictly itself, as API Gateway does
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        // longer than clients keep idle connections (the JDK client: 20 minutes), so a client never
+        // sends a request on a connection the server is closing at that moment
+        connector.setIdleTimeout(Duration.ofMinutes(30).toMillis());
+        server.addConnector(connector);
+        server.setErrorHandler(new JsonErrors());
+        server.setHandler(new org.eclipse.jetty.server.Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                try {
+                    answer(request, response, callback, ApiGateway.this.handle(request));
+                } catch (RuntimeException | IOException e) {
+                    System.err.println("api gateway: " + e);
+                    e.printStackTrace();
+                    answer(request, response, callback, Answer.message(500, "Internal Server Error"));
+                }
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // the start's failure is the one to report
+            }
+            if (e instanceof IOException io && io.getCause() instanceof BindException) {
+                throw new BindException("port " + port + " is in use");
+            }
+            if (e instanceof IOException io) throw io;
+            throw new IOException("the API gateway did not start", e);
+        }
+        // the issuer is an address of this stack: API Gateway fetches <issuer>/.well-known/jwks.json
+        this.auth = auth.issuing(LocalAuth.issuerAt(port()));
+        this.jwksPath = java.net.URI.create(this.auth.jwksUrl()).getPath();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
+    }
+
+    /** The authorizer's key, issuing as this gateway's issuer URL. */
+    public LocalAuth auth() {
+        return auth;
     }
 
     /**
@@ -76,71 +146,144 @@ public final class ApiGateway implements AutoCloseable {
         return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String rawPath = exchange.getRequestURI().getRawPath();
-            Optional<Match> match = match(method, rawPath);
-            if (match.isEmpty()) {
-                send(
-                        exchange,
-                        404,
-                        Map.of("Content-Type", "application/json"),
-                        "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                send(
-                        exchange,
-                        413,
-                        Map.of("Content-Type", "application/json"),
-                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            Map<String, String> claims = null;
-            if (!match.get().route().open()) {
-                Optional<Map<String, String>> verified =
-                        auth.verify(exchange.getRequestHeaders().getFirst("Authorization"));
-                if (verified.isEmpty()) {
-                    send(
-                            exchange,
-                            401,
-                            Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
-                            "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-                claims = verified.get();
-            }
-            APIGatewayV2HTTPEvent event = event(exchange, match.get(), body, claims);
-            APIGatewayV2HTTPResponse response;
-            try {
-                response = functions.get(match.get().route().function()).apply(event);
-            } catch (RuntimeException e) {
-                // what API Gateway answers when the function itself fails
-                send(
-                        exchange,
-                        500,
-                        Map.of("Content-Type", "application/json"),
-                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            byte[] out = response.getBody() == null
-                    ? new byte[0]
-                    : response.getIsBase64Encoded()
-                            ? Base64.getDecoder().decode(response.getBody())
-                            : response.getBody().getBytes(StandardCharsets.UTF_8);
-            send(
-                    exchange,
-                    response.getStatusCode(),
-                    response.getHeaders() == null ? Map.of() : response.getHeaders(),
-                    out);
-        } catch (RuntimeException e) {
-            send(
-                    exchange,
-                    400,
+    /** A status, headers and body to send. */
+    record Answer(int status, Map<String, String> headers, byte[] body) {
+        static Answer message(int status, String message) {
+            return new Answer(
+                    status,
                     Map.of("Content-Type", "application/json"),
-                    "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8));
+                    ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Answer handle(Request request) throws IOException {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        String rawPath = Optional.ofNullable(request.getHttpURI().getPath()).orElse("");
+        String rawQuery = Optional.ofNullable(request.getHttpURI().getQuery()).orElse("");
+        // read first, whatever the answer: a server that answers and closes while the client is
+        // still sending leaves the client with a reset instead of the answer
+        byte[] body = readBody(Request.asInputStream(request));
+        if (body == null) return Answer.message(413, "Request Entity Too Large");
+        int requestLine = requestLine(method, rawPath, rawQuery);
+        if (requestLine > MAX_REQUEST_LINE_AND_HEADERS) return Answer.message(414, "Request-URI Too Long");
+        if (requestLine + headerValues(request) > MAX_REQUEST_LINE_AND_HEADERS) {
+            return Answer.message(431, "Request Header Fields Too Large");
+        }
+        Optional<Map<String, String>> query = decodeQuery(rawQuery);
+        if (query.isEmpty() || !rawPath.startsWith("/")) return Answer.message(400, "Bad Request");
+        if (method.equals("GET") && rawPath.equals(jwksPath)) {
+            return new Answer(
+                    200, Map.of("Content-Type", "application/json"), auth.jwks().getBytes(StandardCharsets.UTF_8));
+        }
+        Optional<Match> match;
+        try {
+            match = match(method, rawPath);
+        } catch (IllegalArgumentException malformed) {
+            return Answer.message(400, "Bad Request");
+        }
+        if (match.isEmpty()) return Answer.message(404, "Not Found");
+        LocalAuth.Verified verified = null;
+        if (!match.get().route().open()) {
+            LocalAuth.Outcome outcome = auth.verify(
+                    request.getHeaders().get(HttpHeader.AUTHORIZATION),
+                    match.get().route().scopes(),
+                    Instant.now());
+            if (outcome.verified().isEmpty()) {
+                return outcome.refusal() == LocalAuth.Refusal.FORBIDDEN
+                        ? Answer.message(403, "Forbidden")
+                        : new Answer(
+                                401,
+                                Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
+                                "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            verified = outcome.verified().get();
+        }
+        APIGatewayV2HTTPEvent event =
+                event(request, method, rawPath, rawQuery, query.get(), match.get(), body, verified);
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = functions.get(match.get().route().function()).apply(event);
+        } catch (RuntimeException e) {
+            // what API Gateway answers when the function itself fails
+            return Answer.message(500, "Internal Server Error");
+        }
+        byte[] out = response.getBody() == null
+                ? new byte[0]
+                : response.getIsBase64Encoded()
+                        ? Base64.getDecoder().decode(response.getBody())
+                        : response.getBody().getBytes(StandardCharsets.UTF_8);
+        return new Answer(
+                response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(), out);
+    }
+
+    /** The bytes of "METHOD target HTTP/1.1": the first part of what API Gateway's quota counts. */
+    private static int requestLine(String method, String rawPath, String rawQuery) {
+        return method.length() + 1 + rawPath.length() + (rawQuery.isEmpty() ? 0 : rawQuery.length() + 1) + 9;
+    }
+
+    /** The bytes of every header's value: the rest of what the quota counts (names are free). */
+    private static int headerValues(Request request) {
+        int size = 0;
+        for (HttpField field : request.getHeaders()) {
+            if (field.getValue() != null) size += field.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return size;
+    }
+
+    private static void answer(Request request, Response response, Callback callback, Answer answer) {
+        response.setStatus(answer.status());
+        answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+        boolean empty = answer.body().length == 0
+                || answer.status() == 204
+                || answer.status() == 304
+                || "HEAD".equals(request.getMethod());
+        if (empty) {
+            if (answer.status() != 204 && answer.status() != 304) {
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            }
+            response.write(true, null, callback);
+        } else {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            response.write(true, ByteBuffer.wrap(answer.body()), callback);
+        }
+    }
+
+    /**
+     * What the server answers for a request it cannot read (a bad request line, headers or a target
+     * too long): API Gateway's JSON, without the server's page or the reason it failed.
+     */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Object code = request.getAttribute(ERROR_STATUS);
+            int status = code instanceof Integer i ? i : 500;
+            // a request line with no or an unknown version is a request line API Gateway cannot read
+            if (status == 505) status = 400;
+            // the server closes a connection it could not read: say so, or a client may reuse it
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            answer(request, response, callback, Answer.message(status, reason(status)));
+            return true;
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+            fields.put(HttpHeader.CONNECTION, "close");
+            return ByteBuffer.wrap(("{\"message\":\"" + reason(status) + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static String reason(int status) {
+            return switch (status) {
+                case 400 -> "Bad Request";
+                case 404 -> "Not Found";
+                case 405 -> "Method Not Allowed";
+                case 413 -> "Request Entity Too Large";
+                case 414 -> "Request-URI Too Long";
+                case 431 -> "Request Header Fields Too Large";
+                case 501 -> "Not Implemented";
+                case 505 -> "HTTP Version Not Supported";
+                default -> status < 500 ? "Bad Request" : "Internal Server Error";
+            };
         }
     }
 
@@ -167,39 +310,73 @@ public final class ApiGateway implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static String decode(String segment) {
-        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /**
+     * A path segment or query part with its percent-escapes decoded as UTF-8; a broken escape or
+     * bytes that are not UTF-8 are the client's error. A plus sign stays a plus sign.
+     */
+    static String decode(String text) {
+        if (text.indexOf('%') < 0) return text;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            if (i + 2 >= text.length()) throw new IllegalArgumentException("truncated percent-escape");
+            int high = Character.digit(text.charAt(i + 1), 16), low = Character.digit(text.charAt(i + 2), 16);
+            if (high < 0 || low < 0) throw new IllegalArgumentException("malformed percent-escape");
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        String decoded = utf8(bytes.toByteArray());
+        if (decoded == null) throw new IllegalArgumentException("percent-escapes that are not UTF-8");
+        return decoded;
     }
 
-    private APIGatewayV2HTTPEvent event(HttpExchange exchange, Match match, byte[] body, Map<String, String> claims) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String key = name.toLowerCase(Locale.ROOT);
-            if (key.equals("cookie")) {
-                for (String v : values) for (String c : v.split(";\\s*")) cookies.add(c);
-            } else {
-                headers.put(key, String.join(",", values));
-            }
-        });
-        String rawQuery =
-                Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+    /** The query's parameters as API Gateway passes them (repeated names joined by commas), if valid. */
+    private static Optional<Map<String, String>> decodeQuery(String rawQuery) {
         Map<String, String> query = new LinkedHashMap<>();
-        if (!rawQuery.isEmpty()) {
+        try {
             for (String pair : rawQuery.split("&")) {
                 if (pair.isEmpty()) continue;
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                query.merge(name, value, (a, b) -> a + "," + b);
+                query.merge(name, value, (x, y) -> x + "," + y);
+            }
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+        return Optional.of(query);
+    }
+
+    private APIGatewayV2HTTPEvent event(
+            Request request,
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, String> query,
+            Match match,
+            byte[] body,
+            LocalAuth.Verified verified) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        for (HttpField field : request.getHeaders()) {
+            String key = field.getName().toLowerCase(Locale.ROOT);
+            String value = Optional.ofNullable(field.getValue()).orElse("");
+            if (key.equals("cookie")) {
+                for (String c : value.split(";\\s*")) cookies.add(c);
+            } else {
+                headers.merge(key, value, (x, y) -> x + "," + y);
             }
         }
         Instant now = Instant.now();
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
-                .withPath(exchange.getRequestURI().getRawPath())
+                .withMethod(method)
+                .withPath(rawPath)
                 .withProtocol("HTTP/1.1")
-                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withSourceIp(Request.getRemoteAddr(request))
                 .withUserAgent(headers.getOrDefault("user-agent", ""))
                 .build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -213,12 +390,12 @@ public final class ApiGateway implements AutoCloseable {
                 .withStage("$default")
                 .withTime(REQUEST_TIME.format(now))
                 .withTimeEpoch(now.toEpochMilli());
-        if (claims != null) {
+        if (verified != null) {
             context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                     .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
                             .builder()
-                            .withClaims(claims)
-                            .withScopes(null)
+                            .withClaims(verified.claims())
+                            .withScopes(verified.scopes().isEmpty() ? null : verified.scopes())
                             .build())
                     .build());
         }
@@ -226,7 +403,7 @@ public final class ApiGateway implements AutoCloseable {
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(match.route().routeKey())
-                .withRawPath(exchange.getRequestURI().getRawPath())
+                .withRawPath(rawPath)
                 .withRawQueryString(rawQuery)
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withHeaders(headers)
@@ -273,7 +450,10 @@ public final class ApiGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the API gateway did not stop", e);
+        }
     }
 }

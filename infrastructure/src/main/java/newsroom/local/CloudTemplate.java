@@ -100,11 +100,23 @@ public final class CloudTemplate {
         return handlers;
     }
 
-    /** One HttpApi event of a function: method, path template and whether it skips the authorizer. */
-    public record Route(String function, String method, String path, boolean open) {
+    /**
+     * One HttpApi event of a function: method, path template, whether it skips the authorizer, and
+     * the scopes its authorizer asks for (none: any valid token).
+     */
+    public record Route(String function, String method, String path, boolean open, List<String> scopes) {
+        public Route {
+            scopes = List.copyOf(scopes);
+        }
+
         public String routeKey() {
             return method + " " + path;
         }
+    }
+
+    private static List<String> strings(Object value) {
+        if (!(value instanceof List<?> list)) return List.of();
+        return list.stream().map(String::valueOf).toList();
     }
 
     public List<Route> routes() {
@@ -121,7 +133,8 @@ public final class CloudTemplate {
                         id,
                         String.valueOf(p.get("Method")).toUpperCase(java.util.Locale.ROOT),
                         String.valueOf(p.get("Path")),
-                        "NONE".equals(authorizer)));
+                        "NONE".equals(authorizer),
+                        strings(map(p.get("Auth")).get("AuthorizationScopes"))));
             });
         });
         return routes;

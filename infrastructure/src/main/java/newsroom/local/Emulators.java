@@ -1,15 +1,17 @@
 package newsroom.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -20,8 +22,10 @@ public final class Emulators implements AutoCloseable {
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local-secret";
     public static final String REGION = "us-east-1";
+    static final String LOOPBACK = "127.0.0.1";
 
-    private final DynamoDBProxyServer dynamo;
+    private final Server dynamo;
+    private final LocalDynamoDBServerHandler dynamoHandler;
     private final S3Proxy.Builder s3Builder;
     private final NotifyingBlobStore blobs;
     private volatile S3Proxy s3;
@@ -29,13 +33,15 @@ public final class Emulators implements AutoCloseable {
     private final int s3Port;
 
     private Emulators(
-            DynamoDBProxyServer dynamo,
+            Server dynamo,
+            LocalDynamoDBServerHandler dynamoHandler,
             S3Proxy.Builder s3Builder,
             NotifyingBlobStore blobs,
             S3Proxy s3,
             int dynamoPort,
             int s3Port) {
         this.dynamo = dynamo;
+        this.dynamoHandler = dynamoHandler;
         this.s3Builder = s3Builder;
         this.blobs = blobs;
         this.s3 = s3;
@@ -46,18 +52,32 @@ public final class Emulators implements AutoCloseable {
     /** Starts both; with a data folder, DynamoDB and S3 data survive a restart. */
     public static Emulators start(int dynamoPort, int s3Port, Optional<Path> dataDir) {
         try {
-            List<String> args =
-                    new ArrayList<>(List.of("-disableTelemetry", "-sharedDb", "-port", Integer.toString(dynamoPort)));
-            if (dataDir.isPresent()) {
-                Path db = Files.createDirectories(dataDir.get().resolve("dynamodb"));
-                args.addAll(List.of("-dbPath", db.toString()));
-            } else {
-                args.add("-inMemory");
+            Optional<Path> db = dataDir.isPresent()
+                    ? Optional.of(Files.createDirectories(dataDir.get().resolve("dynamodb")))
+                    : Optional.empty();
+            // DynamoDB Local's own server binds every interface and accepts any credentials: its
+            // request handler is served from a server bound to loopback instead. No CORS origins,
+            // so a web page in the developer's browser cannot read the table either. One database
+            // for every access key and region (-sharedDb), and no telemetry (the handler alone
+            // sends none).
+            var requestHandler = new LocalDynamoDBRequestHandler(
+                    0, db.isEmpty(), db.map(Path::toString).orElse(null), true, false);
+            var dynamoHandler = new LocalDynamoDBServerHandler(requestHandler, "");
+            Server dynamo = new Server();
+            ServerConnector connector = new ServerConnector(dynamo);
+            connector.setHost(LOOPBACK);
+            connector.setPort(dynamoPort);
+            dynamo.addConnector(connector);
+            dynamo.setHandler(new ContextHandler(dynamoHandler, "/"));
+            try {
+                dynamo.start();
+            } catch (Exception e) {
+                dynamoHandler.close();
+                dynamo.stop();
+                throw e;
             }
-            DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-            dynamo.start();
             var builder = S3Proxy.builder()
-                    .endpoint(URI.create("http://127.0.0.1:" + s3Port))
+                    .endpoint(URI.create("http://" + LOOPBACK + ":" + s3Port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
             NotifyingBlobStore blobs;
             if (dataDir.isPresent()) {
@@ -74,7 +94,15 @@ public final class Emulators implements AutoCloseable {
                 blobs = new NotifyingBlobStore(new TransientNio2BlobStore());
             }
             builder.blobStore(blobs);
-            return new Emulators(dynamo, builder, blobs, startS3(builder), dynamoPort, s3Port);
+            S3Proxy s3;
+            try {
+                s3 = startS3(builder);
+            } catch (Exception e) {
+                dynamo.stop();
+                dynamoHandler.close();
+                throw e;
+            }
+            return new Emulators(dynamo, dynamoHandler, builder, blobs, s3, dynamoPort, s3Port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -124,7 +152,11 @@ public final class Emulators implements AutoCloseable {
         try {
             s3.stop();
         } finally {
-            dynamo.stop();
+            try {
+                dynamo.stop();
+            } finally {
+                dynamoHandler.close();
+            }
         }
     }
 }

@@ -242,6 +242,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         api = new ApiGateway(options.apiPort(), template.routes(), apiFunctions, auth);
         closeables.add(api);
+        this.auth = api.auth();
 
         String renderFunction = template.functionWithEvent("DynamoDB")
                 .orElseThrow(() -> new IllegalStateException("no stream function in the template"));

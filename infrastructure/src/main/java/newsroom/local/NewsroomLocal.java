@@ -1,15 +1,25 @@
 package newsroom.local;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import newsroom.Services;
 import newsroom.site.Config;
@@ -26,45 +36,200 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class NewsroomLocal {
     static final Path DATA = Path.of(".newsroom");
     static final Path KEY = DATA.resolve("local-jwt-key.json");
+    /** The running stack's issuer URL, written by serve, so token signs for the right stack. */
+    static final Path ISSUER = DATA.resolve("local-issuer.txt");
+
+    static final int MAX_PORT_OFFSET = 65535 - 19000;
+    static final List<String> GROUPS = List.of("writers", "editors", "admins");
+
+    static final String USAGE = """
+        usage: java -jar newsroom-local.jar <command> [options]
+          serve [--in-memory] [--no-demo]   run the local stack (API :3000, CDN :8080, DynamoDB :8000, S3 :9000)
+          token <user> <group> [--id]       print an access token (--id: an ID token) for writers, editors or admins
+          export <dir>                      write the whole site to a folder (reads the running stack's table)
+          audit                             compare the running stack's table and bucket; exit 1 on problems
+          --port-offset N                   (every command) add N to every port, to run stacks side by side
+          --help                            print this and exit
+        """;
 
     private NewsroomLocal() {}
 
-    public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "serve" : args[0];
-        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
-        int status = switch (command) {
-            case "serve" -> serve(rest);
-            case "token" -> token(rest);
-            case "export" -> export(rest);
-            case "audit" -> audit(rest);
-            default -> usage();
+    /** A command line that cannot be run: one line for the user, exit code 2. */
+    static final class UsageError extends Exception {
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** What the command line asks for. */
+    sealed interface Command {}
+
+    record Help() implements Command {}
+
+    record Serve(boolean inMemory, boolean demo, int portOffset) implements Command {}
+
+    record Token(String user, String group, boolean idToken, OptionalInt portOffset) implements Command {}
+
+    record Export(Path dir, int portOffset) implements Command {}
+
+    record Audit(int portOffset) implements Command {}
+
+    /** Reads a command line; anything it does not know is an error, never ignored. */
+    static Command parse(List<String> args) throws UsageError {
+        if (args.contains("--help") || args.contains("-h") || args.equals(List.of("help"))) return new Help();
+        String command = args.isEmpty() ? "serve" : args.get(0);
+        List<String> positional = new ArrayList<>();
+        Set<String> flags = new LinkedHashSet<>();
+        OptionalInt offset = OptionalInt.empty();
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--port-offset")) {
+                if (offset.isPresent()) throw new UsageError("--port-offset is given twice");
+                if (i + 1 >= args.size()) throw new UsageError("--port-offset needs a number");
+                offset = OptionalInt.of(portOffset(args.get(++i)));
+            } else if (arg.startsWith("--port-offset=")) {
+                if (offset.isPresent()) throw new UsageError("--port-offset is given twice");
+                offset = OptionalInt.of(portOffset(arg.substring("--port-offset=".length())));
+            } else if (arg.startsWith("-") && arg.length() > 1) {
+                if (!flags.add(arg)) throw new UsageError(arg + " is given twice");
+            } else {
+                positional.add(arg);
+            }
+        }
+        Command parsed = switch (command) {
+            case "serve" -> {
+                allow(command, flags, Set.of("--in-memory", "--no-demo"));
+                positionals(command, positional, 0, "");
+                yield new Serve(flags.contains("--in-memory"), !flags.contains("--no-demo"), offset.orElse(0));
+            }
+            case "token" -> {
+                allow(command, flags, Set.of("--id"));
+                positionals(command, positional, 2, " <user> <writers|editors|admins>");
+                if (!GROUPS.contains(positional.get(1))) {
+                    throw new UsageError(
+                            "token: unknown group '" + positional.get(1) + "' (writers, editors or admins)");
+                }
+                if (positional.get(0).isBlank()) throw new UsageError("token: the user name is empty");
+                yield new Token(positional.get(0), positional.get(1), flags.contains("--id"), offset);
+            }
+            case "export" -> {
+                allow(command, flags, Set.of());
+                positionals(command, positional, 1, " <dir>");
+                yield new Export(Path.of(positional.get(0)), offset.orElse(0));
+            }
+            case "audit" -> {
+                allow(command, flags, Set.of());
+                positionals(command, positional, 0, "");
+                yield new Audit(offset.orElse(0));
+            }
+            default ->
+                throw new UsageError(
+                        command.startsWith("-")
+                                ? "unknown option '" + command
+                                        + "' (the command comes first: serve, token, export, audit)"
+                                : "unknown command '" + command + "' (serve, token, export or audit)");
         };
+        return parsed;
+    }
+
+    private static void allow(String command, Set<String> flags, Set<String> known) throws UsageError {
+        for (String flag : flags) {
+            if (!known.contains(flag)) throw new UsageError(command + ": unknown option '" + flag + "'");
+        }
+    }
+
+    private static void positionals(String command, List<String> positional, int count, String shape)
+            throws UsageError {
+        if (positional.size() != count) {
+            throw new UsageError(
+                    count == 0
+                            ? command + " takes no arguments, got '" + positional.get(0) + "'"
+                            : "usage: " + command + shape);
+        }
+    }
+
+    static int portOffset(String text) throws UsageError {
+        try {
+            int offset = Integer.parseInt(text);
+            if (offset >= 0 && offset <= MAX_PORT_OFFSET) return offset;
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new UsageError(
+                "--port-offset must be a whole number from 0 to " + MAX_PORT_OFFSET + ", not '" + text + "'");
+    }
+
+    public static void main(String[] args) throws Exception {
+        int status = run(List.of(args), System.out, System.err);
+        // a running stack returns only on failure; DynamoDB Local leaves threads that keep a JVM up
         System.exit(status);
     }
 
-    private static int usage() {
-        System.err.println("""
-        usage: java -jar newsroom-local.jar <command>
-          serve [--in-memory] [--no-demo]   run the local stack (API :3000, CDN :8080, DynamoDB :8000, S3 :9000)
-          --port-offset N                   (serve, export, audit) add N to every port, to run stacks side by side
-          token <user> <group>              print a JWT for writers, editors or admins
-          export <dir>                      write the whole site to a folder (reads the running stack's table)
-          audit                             compare the running stack's table and bucket; exit 1 on problems
-        """);
-        return 2;
+    /** Runs a command line: 0 done, 1 failed, 2 the command line itself is wrong. */
+    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Command command;
+        try {
+            command = parse(args);
+        } catch (UsageError e) {
+            err.println("newsroom-local: " + e.getMessage() + " (--help lists the commands)");
+            return 2;
+        }
+        try {
+            if (command instanceof Serve serve) return serve(serve, out);
+            if (command instanceof Token token) return token(token, Path.of("").toAbsolutePath(), out, err);
+            if (command instanceof Export export) return export(export, out);
+            if (command instanceof Audit audit) return audit(audit, out);
+            out.print(USAGE);
+            return 0;
+        } catch (PortInUse e) {
+            err.println("newsroom-local: " + e.getMessage());
+            return 1;
+        }
     }
 
-    private static int serve(List<String> args) throws Exception {
-        boolean inMemory = args.contains("--in-memory");
-        int offset = portOffset(args);
-        boolean demo = !args.contains("--no-demo");
+    /** A port the stack needs is taken. */
+    static final class PortInUse extends Exception {
+        PortInUse(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Fails with one line naming the first port of {@code ports} another process holds. */
+    static void checkFree(Map<String, Integer> ports, int offset) throws PortInUse {
+        for (Map.Entry<String, Integer> port : ports.entrySet()) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress("127.0.0.1", port.getValue()));
+            } catch (IOException taken) {
+                throw new PortInUse("port " + port.getValue() + " (" + port.getKey() + ") is in use: stop what holds it"
+                        + " (another local stack?) or pass --port-offset N"
+                        + (offset == 0 ? "" : " other than " + offset));
+            }
+        }
+    }
+
+    private static int serve(Serve serve, PrintStream out) throws Exception {
         long started = System.nanoTime();
-        if (!inMemory) Files.createDirectories(DATA);
-        LocalCloud cloud = LocalCloud.start(
-                LocalCloud.Options.defaults(inMemory ? Optional.empty() : Optional.of(DATA))
-                        .shifted(offset),
-                LocalAuth.kept(KEY));
+        LocalCloud.Options options = LocalCloud.Options.defaults(
+                        serve.inMemory() ? Optional.empty() : Optional.of(DATA))
+                .shifted(serve.portOffset());
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("DynamoDB", options.dynamoPort());
+        ports.put("S3", options.s3Port());
+        ports.put("API", options.apiPort());
+        ports.put("CDN", options.cdnPort());
+        checkFree(ports, serve.portOffset());
+        Files.createDirectories(DATA);
+        LocalCloud cloud;
+        try {
+            cloud = LocalCloud.start(options, LocalAuth.kept(KEY));
+        } catch (Exception e) {
+            if (causedBy(e, BindException.class)) {
+                throw new PortInUse("a port of the stack was taken while it started: " + rootMessage(e));
+            }
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+        Files.writeString(ISSUER, cloud.auth().issuer() + "\n", StandardCharsets.UTF_8);
         long up = System.nanoTime();
         cloud.writeSkeleton();
         boolean empty = cloud.services()
@@ -77,15 +242,15 @@ public final class NewsroomLocal {
                 .items()
                 .isEmpty();
         int loaded = 0;
-        if (demo && empty) {
+        if (serve.demo() && empty) {
             loaded = DemoContent.load(cloud.services(), cloud.s3(), LocalCloud.BUCKET);
             cloud.awaitQuiet(Duration.ofSeconds(60));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf(
+        out.printf(
                 "services up in %d ms; skeleton pages and demo content rendered in %d ms%n",
                 (up - started) / 1_000_000, (System.nanoTime() - up) / 1_000_000);
-        System.out.printf(
+        out.printf(
                 """
         Newsroom local stack is up in %d ms%s
           site (CDN):  %s/
@@ -103,12 +268,48 @@ public final class NewsroomLocal {
         return 0;
     }
 
-    private static int token(List<String> args) {
-        if (args.size() != 2 || !List.of("writers", "editors", "admins").contains(args.get(1))) {
-            System.err.println("usage: token <user> <writers|editors|admins>");
-            return 2;
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (type.isInstance(t)) return true;
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return String.valueOf(root.getMessage());
+    }
+
+    /**
+     * The folder holding the stack's data (its key): {@code start} or the nearest parent that has
+     * one, so the command works from anywhere inside the project.
+     */
+    static Optional<Path> stackData(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(KEY))) return Optional.of(dir.resolve(DATA));
         }
-        System.out.println(LocalAuth.kept(KEY).token(args.get(0), List.of(args.get(1)), Duration.ofHours(12)));
+        return Optional.empty();
+    }
+
+    static int token(Token token, Path workingDir, PrintStream out, PrintStream err) throws IOException {
+        Optional<Path> data = stackData(workingDir);
+        if (data.isEmpty()) {
+            err.println("newsroom-local: no local stack key in " + workingDir
+                    + " or a folder above it: run token in the folder where serve runs (it keeps the key in "
+                    + DATA + "/), after serve has started once");
+            return 1;
+        }
+        Path issuerFile = data.get().resolve(ISSUER.getFileName());
+        String issuer = token.portOffset().isPresent() || !Files.isRegularFile(issuerFile)
+                ? LocalAuth.issuerAt(LocalCloud.Options.defaults(Optional.empty())
+                        .shifted(token.portOffset().orElse(0))
+                        .apiPort())
+                : Files.readString(issuerFile, StandardCharsets.UTF_8).strip();
+        LocalAuth auth = LocalAuth.kept(data.get().resolve(KEY.getFileName())).issuing(issuer);
+        List<String> groups = List.of(token.group());
+        out.println(
+                token.idToken()
+                        ? auth.idToken(token.user(), groups, Duration.ofHours(12))
+                        : auth.token(token.user(), groups, Duration.ofHours(12)));
         return 0;
     }
 
@@ -181,16 +382,9 @@ public final class NewsroomLocal {
                 Clock.systemUTC());
     }
 
-    private static int export(List<String> args) throws Exception {
-        int offset = portOffset(args);
-        List<String> positional = args.stream()
-                .filter(a -> !a.startsWith("--") && !a.equals(String.valueOf(offset)))
-                .toList();
-        if (positional.size() != 1) {
-            System.err.println("usage: export <dir> [--port-offset N]");
-            return 2;
-        }
-        Path dir = Path.of(positional.get(0));
+    private static int export(Export command, PrintStream out) throws Exception {
+        int offset = command.portOffset();
+        Path dir = command.dir();
         Files.createDirectories(dir);
         try (Connection c = Connection.open(offset)) {
             long started = System.nanoTime();
@@ -199,15 +393,15 @@ public final class NewsroomLocal {
             StaticExport.Result result =
                     StaticExport.export(services.index(), services.renderer(), services.config(), bucket, dir);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf(
+            out.printf(
                     "exported %d pages (%d written, %d unchanged) and %d media files to %s in %d ms%n",
                     result.pages(), result.written(), result.unchanged(), result.media(), dir.toAbsolutePath(), millis);
         }
         return 0;
     }
 
-    private static int audit(List<String> args) throws Exception {
-        int offset = portOffset(args);
+    private static int audit(Audit command, PrintStream out) throws Exception {
+        int offset = command.portOffset();
         try (Connection c = Connection.open(offset)) {
             Services services = offline(
                     localConfig("http://localhost:" + (8080 + offset)),
@@ -215,16 +409,9 @@ public final class NewsroomLocal {
                     new S3SiteBucket(c.s3(), LocalCloud.BUCKET));
             SiteAudit.Report report =
                     new SiteAudit(services.index(), services.bucket(), services.renderer(), services.config()).run();
-            System.out.print(report.summary());
+            out.print(report.summary());
             return report.problems() == 0 ? 0 : 1;
         }
-    }
-
-    static int portOffset(List<String> args) {
-        int at = args.indexOf("--port-offset");
-        if (at < 0) return 0;
-        if (at + 1 >= args.size()) throw new IllegalArgumentException("--port-offset needs a number");
-        return Integer.parseInt(args.get(at + 1));
     }
 
     static boolean listening(int port) {

@@ -19,7 +19,7 @@ final class Answers {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** The statuses API Gateway answers itself, with {"message": "..."} as the body. */
-    static final Set<Integer> GATEWAY_OWN = Set.of(401, 404, 413);
+    static final Set<Integer> GATEWAY_OWN = Set.of(400, 401, 403, 404, 413, 414, 431);
 
     private static final List<Pattern> LEAKS = List.of(
             // a class name such as NullPointerException, or one of the JVM's errors

@@ -75,7 +75,7 @@ class RouteAuthorizationIT {
                 Optional.of(stack.token(
                         "access-admin",
                         List.of("admins"),
-                        LocalAuth.ISSUER,
+                        stack.issuer(),
                         Instant.now().minusSeconds(120))));
         tokens.put(
                 "signed by an unknown key",
@@ -206,12 +206,11 @@ class RouteAuthorizationIT {
         return header + "." + parts[1] + ".";
     }
 
-    /** The token's payload with the sub claim changed, under the original signature. */
+    /** The token's payload with the username claim changed, under the original signature. */
     static String tampered(String jwt) {
         String[] parts = jwt.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String changed =
-                payload.replace("\"cognito:username\":\"access-admin\"", "\"cognito:username\":\"someone-else\"");
+        String changed = payload.replace("\"username\":\"access-admin\"", "\"username\":\"someone-else\"");
         assertFalse(changed.equals(payload), "the payload has a username to change");
         return parts[0]
                 + "."

@@ -56,7 +56,7 @@ class StaffApiIT {
         assertEquals(1, story.get("version").asLong());
         assertEquals("health", story.get("category").asText());
         assertEquals("[\"roads\"]", story.get("tags").toString());
-        assertEquals("erlan", story.get("author").asText(), "the author defaults to the creator");
+        assertEquals("Erlan", story.get("author").asText(), "the author defaults to the creator's display name");
         assertTrue(story.get("image").isNull());
         assertEquals("erlan", story.get("createdBy").asText());
         assertEquals("erlan", story.get("updatedBy").asText());

@@ -191,9 +191,15 @@ class XssIT {
         return text.substring(0, text.offsetByCodePoints(0, codePoints));
     }
 
+    /** Bidirectional controls reorder what follows them: the newsroom refuses them in short texts. */
+    static boolean reorders(String text) {
+        return text.codePoints().anyMatch(c -> (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
+    }
+
     /**
      * Every vector is stored and published, except that text with characters XML 1.0 forbids may be
-     * refused at write with a problem: no feed or sitemap could carry it.
+     * refused at write with a problem (no feed or sitemap could carry it), and so may text with
+     * bidirectional controls (a title could read as another).
      */
     @Test
     void everyVectorIsPublishedUnlessXmlCannotCarryIt() {
@@ -201,7 +207,7 @@ class XssIT {
         for (int i = 0; i < VECTORS.size(); i++) {
             int vector = i;
             boolean stored = published.values().stream().anyMatch(p -> p.vector() == vector);
-            if (!stored && !xmlForbids(VECTORS.get(i))) wrongly.add(VECTORS.get(i));
+            if (!stored && !xmlForbids(VECTORS.get(i)) && !reorders(VECTORS.get(i))) wrongly.add(VECTORS.get(i));
         }
         assertTrue(wrongly.isEmpty(), "refused: " + wrongly + " " + refusals);
         // tags and author appear on no page: they must come back from the API exactly as sent
