@@ -179,8 +179,13 @@ class RouteAuthorizationIT {
 
     /** Calls a route with a harmless request: no If-Match and an empty JSON object. */
     static HttpResponse<byte[]> call(CloudTemplate.Route route, Optional<String> authorization) throws Exception {
-        String path =
-                route.path().replace("{id}", storyId).replace("{lang}", "en").replace("{rev}", "1-en");
+        String path = route.path()
+                .replace("{id}", storyId)
+                .replace("{lang}", "en")
+                .replace("{rev}", "1-en")
+                .replace("{year}", "2026")
+                .replace("{month}", "12")
+                .replace("{file}", "00000000-0000-4000-8000-000000000000.jpg");
         boolean body = Set.of("POST", "PUT").contains(route.method());
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(TestStack.get().apiUrl() + path))
