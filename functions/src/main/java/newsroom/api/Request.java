@@ -56,7 +56,10 @@ record Request(
         }
         Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
         if (claims == null || claims.get("sub") == null) return Optional.empty();
-        String who = Optional.ofNullable(claims.get("cognito:username")).orElse(claims.get("sub"));
+        // id tokens name the user in cognito:username, access tokens (what the editor sends) in username
+        String who = Optional.ofNullable(claims.get("cognito:username"))
+                .or(() -> Optional.ofNullable(claims.get("username")))
+                .orElse(claims.get("sub"));
         return Optional.of(new Actor(who, groups(claims.get("cognito:groups"))));
     }
 
