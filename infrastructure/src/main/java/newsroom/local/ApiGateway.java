@@ -43,6 +43,7 @@ public final class ApiGateway implements AutoCloseable {
     private final List<CloudTemplate.Route> routes;
     private final Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
     private final LocalAuth auth;
+    private volatile LocalCors cors;
 
     public ApiGateway(
             int port,
@@ -63,6 +64,11 @@ public final class ApiGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Answers preflights and adds CORS headers as the template's CorsConfiguration says. */
+    void cors(LocalCors cors) {
+        this.cors = cors;
+    }
+
     /**
      * A JDK HTTP server on 127.0.0.1 that sends each answer at once. Left to its default, the JDK
      * server keeps Nagle's algorithm on, and with the client's delayed ACK every answer on a
@@ -78,6 +84,8 @@ public final class ApiGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            LocalCors cors = this.cors;
+            if (cors != null && cors.apply(exchange)) return;
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
             Optional<Match> match = match(method, rawPath);

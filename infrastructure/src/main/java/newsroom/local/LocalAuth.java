@@ -75,6 +75,11 @@ public final class LocalAuth {
         return sign(user, groups, issuer, expires, key);
     }
 
+    /** Any claims signed by this key: the local OAuth endpoints build Cognito's token shapes. */
+    String signed(JWTClaimsSet claims) {
+        return signed(claims, key);
+    }
+
     private static String sign(String user, List<String> groups, String issuer, Instant expires, RSAKey key) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -92,6 +97,10 @@ public final class LocalAuth {
                 .claim("email", user + "@newsroom.local")
                 .jwtID(UUID.randomUUID().toString())
                 .build();
+        return signed(claims, key);
+    }
+
+    private static String signed(JWTClaimsSet claims, RSAKey key) {
         try {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)

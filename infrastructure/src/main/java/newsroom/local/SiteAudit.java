@@ -32,7 +32,8 @@ import org.jsoup.parser.Parser;
  */
 public final class SiteAudit {
     /** Uploads and earlier, content-hashed assets are not pages: old pages may still name them. */
-    private static final List<String> NOT_PAGES = List.of("media/", "assets/");
+    // uploads, the site's assets, and the editor (deployed under admin/, not rendered)
+    private static final List<String> NOT_PAGES = List.of("media/", "assets/", "admin/");
 
     /**
      * The latest-news block of an article is a snapshot of the time of rendering, refreshed by the
