@@ -35,6 +35,11 @@ import newsroom.story.StoryRepository;
 
 /** The API's routes: each one reads its request, calls the newsroom once, and shapes the answer. */
 final class Articles {
+    /** The longest title search, and how many stories one search request reads at most. */
+    static final int MAX_SEARCH = 200;
+
+    static final int SEARCH_SCAN = 1000;
+
     static final Map<String, String> IMAGE_TYPES =
             Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "image/gif", "gif");
     static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
@@ -89,7 +94,7 @@ final class Articles {
         Map<String, String> q = request.query();
         List<FieldError> errors = new ArrayList<>();
         for (String name : q.keySet()) {
-            if (!Set.of("status", "lang", "category", "cursor", "limit").contains(name)) {
+            if (!Set.of("status", "lang", "category", "cursor", "limit", "q").contains(name)) {
                 errors.add(new FieldError(name, "unknown query parameter"));
             }
         }
@@ -120,14 +125,17 @@ final class Articles {
                 errors.add(new FieldError("limit", "must be a number from 1 to 100"));
             }
         }
+        Optional<String> search = Optional.ofNullable(q.get("q")).map(String::strip);
+        if (search.isPresent() && (search.get().isEmpty() || search.get().length() > MAX_SEARCH)) {
+            errors.add(new FieldError("q", "1 to " + MAX_SEARCH + " characters"));
+        }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        var filter = new StoryRepository.StoryFilter(status, lang, category);
         StoryRepository.Page<Story> page;
         try {
-            page = services.stories()
-                    .list(
-                            new StoryRepository.StoryFilter(status, lang, category),
-                            Optional.ofNullable(q.get("cursor")),
-                            limit);
+            page = search.isEmpty()
+                    ? services.stories().list(filter, Optional.ofNullable(q.get("cursor")), limit)
+                    : searchTitles(filter, search.get(), Optional.ofNullable(q.get("cursor")), limit);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("cursor", "is not a cursor this API returned");
         }
@@ -138,6 +146,30 @@ final class Articles {
             body.put("nextCursor", page.nextCursor().get());
         else body.putNull("nextCursor");
         return Responses.json(200, body, Map.of());
+    }
+
+    /**
+     * Stories whose title in any language contains {@code text} (ignoring case), newest first. Each
+     * read asks for no more stories than matches are still missing, so a page never holds more than
+     * {@code limit}; a page may hold fewer when the scan budget ends first, and its cursor goes on
+     * from where the scan stopped.
+     */
+    private StoryRepository.Page<Story> searchTitles(
+            StoryRepository.StoryFilter filter, String text, Optional<String> cursor, int limit) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        List<Story> found = new ArrayList<>();
+        Optional<String> next = cursor;
+        int scanned = 0;
+        do {
+            var page = services.stories().list(filter, next, limit - found.size());
+            scanned += page.items().size();
+            for (Story story : page.items()) {
+                if (story.translations().values().stream()
+                        .anyMatch(t -> t.title().toLowerCase(Locale.ROOT).contains(needle))) found.add(story);
+            }
+            next = page.nextCursor();
+        } while (next.isPresent() && found.size() < limit && scanned < SEARCH_SCAN);
+        return new StoryRepository.Page<>(found, next);
     }
 
     private APIGatewayV2HTTPResponse read(Actor actor, Request request) {

@@ -65,6 +65,7 @@ public final class ApiGateway implements AutoCloseable {
     private final Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
     private final LocalAuth auth;
     private final String jwksPath;
+    private volatile LocalCors cors;
 
     public ApiGateway(
             int port,
@@ -96,6 +97,19 @@ public final class ApiGateway implements AutoCloseable {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 try {
+                    LocalCors cors = ApiGateway.this.cors;
+                    if (cors != null) {
+                        LocalCors.Headers h = cors.headers(
+                                request.getMethod(),
+                                request.getHeaders().get("Origin"),
+                                request.getHeaders().get("Access-Control-Request-Method"));
+                        h.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+                        // API Gateway answers a preflight itself: no authorizer, no function
+                        if (h.preflight()) {
+                            answer(request, response, callback, new Answer(204, Map.of(), new byte[0]));
+                            return true;
+                        }
+                    }
                     answer(request, response, callback, ApiGateway.this.handle(request));
                 } catch (RuntimeException | IOException e) {
                     System.err.println("api gateway: " + e);
@@ -131,6 +145,11 @@ public final class ApiGateway implements AutoCloseable {
     /** The authorizer's key, issuing as this gateway's issuer URL. */
     public LocalAuth auth() {
         return auth;
+    }
+
+    /** Answers preflights and adds CORS headers as the template's CorsConfiguration says. */
+    void cors(LocalCors cors) {
+        this.cors = cors;
     }
 
     /**

@@ -136,6 +136,11 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Serves {@code path} and below with {@code handler} instead of the bucket (the editor, sign-in). */
+    void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     public long invalidatedPaths() {
         return invalidatedPaths.get();
     }
@@ -471,7 +476,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
         return path.startsWith("/") ? path.substring(1) : path;
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body, boolean gzip)
+    static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body, boolean gzip)
             throws IOException {
         byte[] out = body;
         if (gzip) {

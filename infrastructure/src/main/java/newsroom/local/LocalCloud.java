@@ -18,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import newsroom.Services;
 import newsroom.render.Page;
 import newsroom.site.Config;
@@ -243,6 +245,16 @@ public final class LocalCloud implements AutoCloseable {
         api = new ApiGateway(options.apiPort(), template.routes(), apiFunctions, auth);
         closeables.add(api);
         this.auth = api.auth();
+        // the editor at /admin/ on the CDN, signing in through Cognito-like endpoints, calling the API
+        Set<String> editorOrigins = Set.of("http://localhost:" + cdn.port(), "http://127.0.0.1:" + cdn.port());
+        api.cors(LocalCors.from(template, editorOrigins));
+        LocalOAuth oauth = new LocalOAuth(
+                auth,
+                editorOrigins.stream().map(o -> o + EditorSite.PREFIX).collect(Collectors.toSet()),
+                accessTokenLifetime(template));
+        cdn.mount("/oauth2/", oauth);
+        cdn.mount("/logout", oauth);
+        cdn.mount(EditorSite.PREFIX, new EditorSite(cdn.port(), api.port(), config.languages(), config.categories()));
 
         String renderFunction = template.functionWithEvent("DynamoDB")
                 .orElseThrow(() -> new IllegalStateException("no stream function in the template"));
@@ -314,6 +326,21 @@ public final class LocalCloud implements AutoCloseable {
                     TimeUnit.SECONDS);
             closeables.add(timer::shutdownNow);
         }
+    }
+
+    /** The app client's AccessTokenValidity, in its TokenValidityUnits (Cognito's default: hours). */
+    static Duration accessTokenLifetime(CloudTemplate template) {
+        Map<String, Object> client = template.firstOfType("AWS::Cognito::UserPoolClient")
+                .map(template::properties)
+                .orElse(Map.of());
+        long value = client.get("AccessTokenValidity") instanceof Number n ? n.longValue() : 1;
+        Object unit = CloudTemplate.map(client.get("TokenValidityUnits")).getOrDefault("AccessToken", "hours");
+        return switch (String.valueOf(unit)) {
+            case "minutes" -> Duration.ofMinutes(value);
+            case "seconds" -> Duration.ofSeconds(value);
+            case "days" -> Duration.ofDays(value);
+            default -> Duration.ofHours(value);
+        };
     }
 
     private Object instantiate(String handler) {

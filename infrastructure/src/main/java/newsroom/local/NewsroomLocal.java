@@ -254,12 +254,14 @@ public final class NewsroomLocal {
                 """
         Newsroom local stack is up in %d ms%s
           site (CDN):  %s/
+          editor:      %s/admin/   (sign in with any name as writers, editors or admins)
           staff API:   %s/articles
           DynamoDB:    %s   S3: %s
           token:       java -jar infrastructure/target/newsroom-local.jar token alice editors
         Ctrl-C stops it.%n""",
                 millis,
                 loaded > 0 ? " with " + loaded + " demo stories" : "",
+                "http://localhost:" + cloud.cdn().port(),
                 "http://localhost:" + cloud.cdn().port(),
                 cloud.apiUrl(),
                 cloud.endpoints().dynamo(),

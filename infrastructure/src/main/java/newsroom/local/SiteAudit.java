@@ -32,10 +32,11 @@ import org.jsoup.parser.Parser;
  */
 public final class SiteAudit {
     /**
-     * Uploads, earlier content-hashed assets (old pages may still name them) and the search index's
-     * pieces (kept by the search indexer, not rendered as pages) are not pages.
+     * Uploads, earlier content-hashed assets (old pages may still name them), the search index's
+     * pieces (kept by the search indexer, not rendered as pages) and the editor (deployed under
+     * admin/) are not pages.
      */
-    private static final List<String> NOT_PAGES = List.of("media/", "assets/", "search/");
+    private static final List<String> NOT_PAGES = List.of("media/", "assets/", "search/", "admin/");
 
     /**
      * The latest-news block of an article is a snapshot of the time of rendering, refreshed by the
