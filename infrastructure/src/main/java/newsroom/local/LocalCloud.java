@@ -248,8 +248,9 @@ public final class LocalCloud implements AutoCloseable {
         // the editor at /admin/ on the CDN, signing in through Cognito-like endpoints, calling the API
         Set<String> editorOrigins = Set.of("http://localhost:" + cdn.port(), "http://127.0.0.1:" + cdn.port());
         api.cors(LocalCors.from(template, editorOrigins));
+        // the gateway's key, issuing as its issuer URL: what the authorizer accepts
         LocalOAuth oauth = new LocalOAuth(
-                auth,
+                this.auth,
                 editorOrigins.stream().map(o -> o + EditorSite.PREFIX).collect(Collectors.toSet()),
                 accessTokenLifetime(template));
         cdn.mount("/oauth2/", oauth);

@@ -142,7 +142,7 @@ class EditorBackendIT {
         assertEquals(LocalAuth.CLIENT_ID, access.get("client_id").asText());
         assertEquals("kamila", access.get("username").asText());
         assertEquals("writers", access.get("cognito:groups").get(0).asText());
-        assertEquals("kamila", claims(t.get("id_token").asText()).get("name").asText());
+        assertEquals("Kamila", claims(t.get("id_token").asText()).get("name").asText());
 
         var created = TestStack.api("POST", "/articles", t.get("access_token").asText(), story("Access token story"));
         assertEquals(201, created.statusCode(), created.body());

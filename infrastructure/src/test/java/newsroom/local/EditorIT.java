@@ -54,7 +54,7 @@ class EditorIT {
         browser.visible(By.id("sign-in"));
         browser.axe("signed-out");
         browser.signIn("wanda", "writers");
-        assertTrue(browser.driver.findElement(By.cssSelector(".who")).getText().startsWith("wanda"));
+        assertTrue(browser.driver.findElement(By.cssSelector(".who")).getText().startsWith("Wanda"));
         browser.visible(By.id("new-story"));
         browser.axe("story list");
 
