@@ -58,7 +58,7 @@ export function bodyEditor(parent, { text, labelId, lang, onChange }) {
   const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
     Object.keys(commands).map((name) =>
       h('button', { type: 'button', 'data-command': name, title: t(name), 'aria-label': t(name),
-        onclick: () => commands[name](view) }, { bold: 'B', italic: 'I', link: '🔗', heading: 'H', bulletList: '•', quote: '❝' }[name])));
+        onclick: () => commands[name](view) }, { bold: 'B', italic: 'I', link: '[ ]', heading: 'H', bulletList: '•', quote: '❝' }[name])));
   const host = h('div', { class: 'body-editor' });
   parent.append(toolbar, host);
   const view = new EditorView({

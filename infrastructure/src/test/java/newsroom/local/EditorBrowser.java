@@ -151,6 +151,10 @@ final class EditorBrowser implements AutoCloseable {
 
     void screenshot(String name) {
         try {
+            // screens write into live regions as they settle: the shot waits for the fonts and a frame
+            ((JavascriptExecutor) driver)
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + " document.fonts.ready.then(() => requestAnimationFrame(() => done(true)));");
             Files.createDirectories(SHOTS);
             Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {

@@ -183,6 +183,7 @@ class EditorIT {
                         .toInstant(),
                 java.time.Instant.parse(
                         scheduled.at("/translations/kk/publishedAt").asText()));
+        browser.js("window.scrollTo(0, 0)");
         browser.screenshot("editor-story");
 
         browser.clickable(By.id("pane-0-preview")).click();
