@@ -183,16 +183,16 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
         }
     }
 
+    /** A short plain-text answer of the edge itself (no object of the bucket behind it). */
+    private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+        send(exchange, status, Map.of("Content-Type", "text/plain"), text.getBytes(StandardCharsets.UTF_8), false);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                send(
-                        exchange,
-                        403,
-                        Map.of("Content-Type", "text/plain"),
-                        "Method not allowed".getBytes(StandardCharsets.UTF_8),
-                        false);
+                sendText(exchange, 403, "Method not allowed");
                 return;
             }
             CloudFrontFunction.Result decided = viewerRequest.run(viewerRequest(exchange));
@@ -205,12 +205,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
             }
             if (decided instanceof CloudFrontFunction.Result.Failed failed) {
                 System.err.println("CDN: the URL function failed: " + failed.reason());
-                send(
-                        exchange,
-                        503,
-                        Map.of("Content-Type", "text/plain"),
-                        "The CloudFront function returned an error".getBytes(StandardCharsets.UTF_8),
-                        false);
+                sendText(exchange, 503, "The CloudFront function returned an error");
                 return;
             }
             String uri;
@@ -220,12 +215,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
                         ((CloudFrontFunction.Result.Forward) decided).uri().replace("+", "%2B"),
                         StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                send(
-                        exchange,
-                        400,
-                        Map.of("Content-Type", "text/plain"),
-                        "Bad request".getBytes(StandardCharsets.UTF_8),
-                        false);
+                sendText(exchange, 400, "Bad request");
                 return;
             }
             Cached object = fetch(key(uri));
