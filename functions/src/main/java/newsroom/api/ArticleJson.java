@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import newsroom.render.SitePaths;
 import newsroom.story.BodyFormat;
 import newsroom.story.FieldError;
 import newsroom.story.Revision;
@@ -112,7 +113,7 @@ final class ArticleJson {
             out.put("status", t.status().wire());
             if (t.publishedAt() == null) out.putNull("publishedAt");
             else out.put("publishedAt", t.publishedAt().toString());
-            out.put("url", t.path());
+            out.put("url", SitePaths.article(t));
             if (t.caption() == null) out.putNull("caption");
             else out.put("caption", t.caption());
             if (t.imageAlt() == null) out.putNull("imageAlt");

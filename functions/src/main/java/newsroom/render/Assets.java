@@ -17,10 +17,10 @@ public final class Assets {
     private final byte[] js = resource("site.js");
     private final byte[] search = searchScriptBytes();
     private final byte[] prefs = resource("prefs.js");
-    private final String prefsPath = "/assets/prefs." + hash(prefs) + ".js";
-    private final String cssPath = "/assets/site." + hash(css) + ".css";
-    private final String jsPath = "/assets/site." + hash(js) + ".js";
-    private final String searchPath = "/assets/search." + hash(search) + ".js";
+    private final String prefsPath = SitePaths.asset("prefs.js", hash(prefs));
+    private final String cssPath = SitePaths.asset("site.css", hash(css));
+    private final String jsPath = SitePaths.asset("site.js", hash(js));
+    private final String searchPath = SitePaths.asset("search.js", hash(search));
 
     /** The script in every page's head that applies the reader's font size and scheme. */
     public String prefsScriptPath() {

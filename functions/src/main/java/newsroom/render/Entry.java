@@ -32,7 +32,8 @@ public record Entry(StoryId id, String category, String image, Translation trans
         return translation.publishedAt();
     }
 
+    /** The public path of the entry's page. */
     public String path() {
-        return translation.path();
+        return SitePaths.article(translation);
     }
 }

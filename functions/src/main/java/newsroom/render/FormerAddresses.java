@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import newsroom.story.StoryId;
-import newsroom.story.Translation;
 
 /**
  * Keeps the redirect store in step with the addresses stories are published at, so that a story's
@@ -57,7 +56,7 @@ public final class FormerAddresses {
         Optional<Change.State> published = change.after().filter(Change.State::published);
         List<Redirects.Edit> edits = new ArrayList<>();
         if (published.isPresent()) {
-            String path = Translation.path(change.lang(), published.get().slug());
+            String path = SitePaths.article(change.lang(), published.get().slug());
             last.filter(former -> !former.equals(path))
                     .filter(former -> heldByNoOtherStory(change, former))
                     .ifPresent(former -> edits.add(new Redirects.Edit.Put(former, story)));
@@ -77,12 +76,10 @@ public final class FormerAddresses {
      * the renderer out of order, and a story that took the freed slug must keep its page.
      */
     private boolean heldByNoOtherStory(Change change, String path) {
-        String folder = Translation.path(change.lang(), "");
-        String prefix = folder.substring(0, folder.length() - 1);
-        if (!path.startsWith(prefix) || !path.endsWith("/")) return false;
-        String slug = path.substring(prefix.length(), path.length() - 1);
-        return index.bySlug(change.lang(), slug)
-                .map(e -> e.id().equals(change.id()))
-                .orElse(true);
+        return SitePaths.articleSlug(change.lang(), path)
+                .map(slug -> index.bySlug(change.lang(), slug)
+                        .map(e -> e.id().equals(change.id()))
+                        .orElse(true))
+                .orElse(false);
     }
 }

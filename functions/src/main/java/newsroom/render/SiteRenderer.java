@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -26,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import newsroom.site.Config;
 import newsroom.site.Excerpt;
 import newsroom.site.Localization;
@@ -69,6 +69,7 @@ public final class SiteRenderer {
     private final Assets assets;
     private final Clock clock;
     private final PictureCatalog pictures;
+    private final SitePaths paths;
     private final Map<String, Localization> words = new LinkedHashMap<>();
     private final Map<String, Views.Calendar> calendars = new LinkedHashMap<>();
 
@@ -83,6 +84,7 @@ public final class SiteRenderer {
         this.assets = assets;
         this.clock = clock;
         this.pictures = pictures;
+        this.paths = new SitePaths(config.siteUrl());
         for (String lang : config.languages()) {
             Localization l = Localization.of(lang, config.zone());
             words.put(lang, l);
@@ -151,9 +153,11 @@ public final class SiteRenderer {
         if (page instanceof Page.Category c) return List.of(category(c.lang(), c.category()));
         if (page instanceof Page.Feed f) return List.of(feed(f.lang()));
         if (page instanceof Page.Latest l) return List.of(latest(l.lang()));
-        if (page instanceof Page.NotFound n) return List.of(notFound(n.lang(), n.lang() + "/404.html"));
+        if (page instanceof Page.NotFound n)
+            return List.of(notFound(n.lang(), SitePaths.key(SitePaths.notFound(n.lang()))));
         if (page instanceof Page.Search s) return List.of(search(s.lang()));
-        if (page instanceof Page.RootNotFound) return List.of(notFound(config.defaultLanguage(), "404.html"));
+        if (page instanceof Page.RootNotFound)
+            return List.of(notFound(config.defaultLanguage(), SitePaths.key(SitePaths.rootNotFound())));
         if (page instanceof Page.Root) return List.of(root());
         if (page instanceof Page.MonthSitemap s) return List.of(monthSitemap(s.month()));
         if (page instanceof Page.SitemapIndex) return List.of(sitemapIndex());
@@ -162,32 +166,27 @@ public final class SiteRenderer {
         if (page instanceof Page.Assets) {
             return List.of(
                     new Output.Put(
-                            key(assets.stylesheetPath()),
+                            SitePaths.key(assets.stylesheetPath()),
                             assets.stylesheet(),
                             "text/css; charset=utf-8",
                             Output.IMMUTABLE),
                     new Output.Put(
-                            key(assets.scriptPath()),
+                            SitePaths.key(assets.scriptPath()),
                             assets.script(),
                             "text/javascript; charset=utf-8",
                             Output.IMMUTABLE),
                     new Output.Put(
-                            key(assets.prefsScriptPath()),
+                            SitePaths.key(assets.prefsScriptPath()),
                             assets.prefsScript(),
                             "text/javascript; charset=utf-8",
                             Output.IMMUTABLE),
                     new Output.Put(
-                            key(assets.searchScriptPath()),
+                            SitePaths.key(assets.searchScriptPath()),
                             assets.searchScript(),
                             "text/javascript; charset=utf-8",
                             Output.IMMUTABLE));
         }
         throw new IllegalArgumentException("no renderer for " + page);
-    }
-
-    /** The object key of an article's page. */
-    public static String articleKey(String lang, String slug) {
-        return lang + "/news/" + slug + "/index.html";
     }
 
     private Output article(Page.Article page) {
@@ -207,13 +206,13 @@ public final class SiteRenderer {
         // the social card where there is one: a crop of the size networks ask for, with that size
         Optional<Picture.Rendition> card =
                 picture.map(p -> p.card() != null ? p.card() : p.largest().orElseThrow());
-        String imageUrl = card.map(c -> config.siteUrl() + c.src())
-                .orElse(s.image() == null ? null : config.siteUrl() + s.image().src());
+        String imageUrl = card.map(c -> paths.url(c.src()))
+                .orElse(s.image() == null ? null : paths.url(s.image().src()));
         Views.Frame frame = frame(
                 t.lang(),
                 t.title(),
                 description,
-                t.path(),
+                SitePaths.article(t),
                 switcher(s, t.lang()),
                 alternates(s),
                 "article",
@@ -238,9 +237,10 @@ public final class SiteRenderer {
                         .map(e -> new Views.Link(e.translation().title(), e.path())),
                 index.newerThan(t.lang(), t.publishedAt(), s.id())
                         .map(e -> new Views.Link(e.translation().title(), e.path())),
-                new Views.Link(l.word("nav.allNews"), "/" + t.lang() + "/news/"),
+                new Views.Link(l.word("nav.allNews"), SitePaths.allNews(t.lang())),
                 teasers(index.newest(t.lang(), LATEST_SIZE)));
-        return new Output.Put(articleKey(t.lang(), t.slug()), html("article.jte", view), Output.HTML, Output.ARTICLE);
+        return new Output.Put(
+                SitePaths.articleKey(t.lang(), t.slug()), html("article.jte", view), Output.HTML, Output.ARTICLE);
     }
 
     /** A translation's page exactly as readers would get it, published now if it is not yet. */
@@ -270,7 +270,7 @@ public final class SiteRenderer {
     private Output formerArticle(Page.FormerArticle page) {
         // another published translation may have taken the slug since; then the page is its own
         if (index.bySlug(page.lang(), page.slug()).isPresent()) return new Output.Keep();
-        return new Output.Remove(articleKey(page.lang(), page.slug()));
+        return new Output.Remove(SitePaths.articleKey(page.lang(), page.slug()));
     }
 
     private Output home(String lang) {
@@ -281,7 +281,7 @@ public final class SiteRenderer {
                         lang,
                         l.word("home.title"),
                         l.word("site.name"),
-                        "/" + lang + "/",
+                        SitePaths.home(lang),
                         homes(lang),
                         homeAlternates(),
                         "website",
@@ -291,9 +291,10 @@ public final class SiteRenderer {
                 teasers(items),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.of(new Views.Link(l.word("nav.allNews"), "/" + lang + "/news/")),
+                Optional.of(new Views.Link(l.word("nav.allNews"), SitePaths.allNews(lang))),
                 List.of());
-        return new Output.Put(lang + "/index.html", html("listing.jte", view), Output.HTML, Output.SHORT);
+        return new Output.Put(
+                SitePaths.key(SitePaths.home(lang)), html("listing.jte", view), Output.HTML, Output.SHORT);
     }
 
     private Output newsHead(String lang) {
@@ -305,15 +306,15 @@ public final class SiteRenderer {
         Optional<Views.Link> older = newest.size() <= HEAD_SIZE
                 ? Optional.empty()
                 : Optional.of(monthLink(lang, monthOf(newest.get(HEAD_SIZE)), l.word("nav.olderNews")));
-        String path = "/" + lang + "/news/";
+        String path = SitePaths.allNews(lang);
         Views.Listing view = new Views.Listing(
                 frame(
                         lang,
                         l.word("news.title"),
                         l.word("news.title"),
                         path,
-                        sectionSwitcher(lang, "/news/"),
-                        sectionAlternates("/news/"),
+                        sectionSwitcher(lang, SitePaths::allNews),
+                        sectionAlternates(SitePaths::allNews),
                         "website",
                         null,
                         null),
@@ -323,16 +324,17 @@ public final class SiteRenderer {
                 Optional.empty(),
                 Optional.empty(),
                 List.of());
-        return new Output.Put(lang + "/news/index.html", html("listing.jte", view), Output.HTML, Output.SHORT);
+        return new Output.Put(
+                SitePaths.key(SitePaths.allNews(lang)), html("listing.jte", view), Output.HTML, Output.SHORT);
     }
 
     private Output monthArchive(String lang, YearMonth month) {
         Localization l = words.get(lang);
-        String path = monthPath(lang, month);
+        String path = SitePaths.month(lang, month);
         Instant start = month.atDay(1).atStartOfDay(config.zone()).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(config.zone()).toInstant();
         List<Entry> items = index.between(lang, start, end, MONTH_LIMIT);
-        if (items.isEmpty()) return new Output.Remove(key(path) + "index.html");
+        if (items.isEmpty()) return new Output.Remove(SitePaths.key(path));
         Optional<Views.Link> older =
                 index.olderThan(lang, start, null).map(e -> monthLink(lang, monthOf(e), l.monthTitle(monthOf(e))));
         Optional<Views.Link> newer = index.newerThan(lang, end.minusSeconds(1), null)
@@ -349,14 +351,14 @@ public final class SiteRenderer {
         List<Views.Alternate> alternates = new ArrayList<>();
         for (String other : config.languages()) {
             boolean exists = withArchive.contains(other);
-            switcher.add(sw(other, exists ? monthPath(other, month) : "/" + other + "/", lang));
+            switcher.add(sw(other, exists ? SitePaths.month(other, month) : SitePaths.home(other), lang));
             if (exists) {
-                alternates.add(new Views.Alternate(other, config.siteUrl() + monthPath(other, month)));
+                alternates.add(new Views.Alternate(other, paths.url(SitePaths.month(other, month))));
             }
         }
         if (withArchive.contains(config.defaultLanguage())) {
             alternates.add(
-                    new Views.Alternate("x-default", config.siteUrl() + monthPath(config.defaultLanguage(), month)));
+                    new Views.Alternate("x-default", paths.url(SitePaths.month(config.defaultLanguage(), month))));
         }
         Views.Listing view = new Views.Listing(
                 frame(lang, title, title, path, switcher, alternates, "website", null, null),
@@ -366,12 +368,12 @@ public final class SiteRenderer {
                 newer,
                 Optional.empty(),
                 List.of());
-        return new Output.Put(key(path) + "index.html", html("listing.jte", view), Output.HTML, Output.SHORT);
+        return new Output.Put(SitePaths.key(path), html("listing.jte", view), Output.HTML, Output.SHORT);
     }
 
     private Output category(String lang, String category) {
         Localization l = words.get(lang);
-        String path = "/" + lang + "/category/" + category + "/";
+        String path = SitePaths.category(lang, category);
         String title = l.format("category.title", l.word("category." + category));
         Views.Listing view = new Views.Listing(
                 frame(
@@ -379,8 +381,8 @@ public final class SiteRenderer {
                         title,
                         title,
                         path,
-                        sectionSwitcher(lang, "/category/" + category + "/"),
-                        sectionAlternates("/category/" + category + "/"),
+                        sectionSwitcher(lang, l2 -> SitePaths.category(l2, category)),
+                        sectionAlternates(l2 -> SitePaths.category(l2, category)),
                         "website",
                         null,
                         null),
@@ -390,7 +392,7 @@ public final class SiteRenderer {
                 Optional.empty(),
                 Optional.empty(),
                 List.of());
-        return new Output.Put(key(path) + "index.html", html("listing.jte", view), Output.HTML, Output.SHORT);
+        return new Output.Put(SitePaths.key(path), html("listing.jte", view), Output.HTML, Output.SHORT);
     }
 
     private Output feed(String lang) {
@@ -400,19 +402,19 @@ public final class SiteRenderer {
             Translation t = e.translation();
             items.add(new Views.FeedItem(
                     t.title(),
-                    config.siteUrl() + t.path(),
+                    paths.url(SitePaths.article(t)),
                     t.lead().isEmpty() ? e.excerpt() : t.lead(),
                     DateTimeFormatter.RFC_1123_DATE_TIME.format(t.publishedAt().atOffset(ZoneOffset.UTC)),
                     e.id().value() + "/" + lang));
         }
         Views.Feed feed = new Views.Feed(
                 l.word("feed.title"),
-                config.siteUrl() + "/" + lang + "/",
-                config.siteUrl() + "/" + lang + "/feed.xml",
+                paths.url(SitePaths.home(lang)),
+                paths.url(SitePaths.feed(lang)),
                 l.word("feed.description"),
                 lang,
                 items);
-        return new Output.Put(lang + "/feed.xml", Xml.feed(feed), Output.RSS, Output.SHORT);
+        return new Output.Put(SitePaths.key(SitePaths.feed(lang)), Xml.feed(feed), Output.RSS, Output.SHORT);
     }
 
     private Output latest(String lang) {
@@ -427,7 +429,7 @@ public final class SiteRenderer {
             item.put("isoDateTime", t.isoDateTime());
             item.put("excerpt", t.excerpt());
         }
-        return new Output.Put(lang + "/latest.json", json(root), Output.JSON, Output.SHORT);
+        return new Output.Put(SitePaths.key(SitePaths.latest(lang)), json(root), Output.JSON, Output.SHORT);
     }
 
     /**
@@ -444,8 +446,8 @@ public final class SiteRenderer {
                     w.word("notFound.title"),
                     w.word("notFound.text"),
                     List.of(
-                            new Views.Link(w.word("nav.home"), "/" + other + "/"),
-                            new Views.Link(w.word("nav.allNews"), "/" + other + "/news/"))));
+                            new Views.Link(w.word("nav.home"), SitePaths.home(other)),
+                            new Views.Link(w.word("nav.allNews"), SitePaths.allNews(other)))));
         }
         Views.Multilingual view = new Views.Multilingual(
                 frame(
@@ -469,22 +471,22 @@ public final class SiteRenderer {
         for (String other : languagesStartingWith(lang)) {
             languages.add(new Views.SearchLanguage(other, l.word("lang.name." + other)));
         }
-        String path = "/" + lang + "/search/";
+        String path = SitePaths.search(lang);
         Views.Search view = new Views.Search(
                 frame(
                         lang,
                         l.word("search.title"),
                         l.word("search.title"),
                         path,
-                        sectionSwitcher(lang, "/search/"),
-                        sectionAlternates("/search/"),
+                        sectionSwitcher(lang, SitePaths::search),
+                        sectionAlternates(SitePaths::search),
                         "website",
                         null,
                         null),
                 l.word("search.title"),
                 assets.searchScriptPath(),
                 languages);
-        return new Output.Put(key(path) + "index.html", html("search.jte", view), Output.HTML, Output.SHORT);
+        return new Output.Put(SitePaths.key(path), html("search.jte", view), Output.HTML, Output.SHORT);
     }
 
     /** The site's address without a language: a choice of the languages' home pages. */
@@ -498,7 +500,7 @@ public final class SiteRenderer {
                     other,
                     w.word("site.name"),
                     w.word("home.title"),
-                    List.of(new Views.Link(w.word("lang.name." + other), "/" + other + "/"))));
+                    List.of(new Views.Link(w.word("lang.name." + other), SitePaths.home(other)))));
         }
         Views.Multilingual view = new Views.Multilingual(
                 // not a translation of the language homes, so no hreflang cluster of its own
@@ -506,7 +508,7 @@ public final class SiteRenderer {
                         lang,
                         l.word("site.name"),
                         l.word("site.name"),
-                        "/",
+                        SitePaths.root(),
                         homes(lang),
                         List.of(),
                         "website",
@@ -514,7 +516,8 @@ public final class SiteRenderer {
                         null),
                 l.word("site.name"),
                 parts);
-        return new Output.Put("index.html", html("multilingual.jte", view), Output.HTML, Output.SHORT);
+        return new Output.Put(
+                SitePaths.key(SitePaths.root()), html("multilingual.jte", view), Output.HTML, Output.SHORT);
     }
 
     private List<String> languagesStartingWith(String first) {
@@ -533,18 +536,18 @@ public final class SiteRenderer {
                 byStory.computeIfAbsent(e.id().value(), k -> new ArrayList<>()).add(e);
             }
         }
-        String key = "sitemaps/" + month + ".xml";
+        String key = SitePaths.key(SitePaths.monthSitemap(month));
         if (byStory.isEmpty()) return new Output.Remove(key);
         List<Views.SitemapUrl> urls = new ArrayList<>();
         for (List<Entry> translations : byStory.values()) {
             List<Views.Alternate> alternates = translations.size() < 2
                     ? List.of()
                     : translations.stream()
-                            .map(e -> new Views.Alternate(e.lang(), config.siteUrl() + e.path()))
+                            .map(e -> new Views.Alternate(e.lang(), paths.url(e.path())))
                             .toList();
             for (Entry e : translations) {
                 urls.add(new Views.SitemapUrl(
-                        config.siteUrl() + e.path(), Items.date(e.translation().updatedAt()), alternates));
+                        paths.url(e.path()), Items.date(e.translation().updatedAt()), alternates));
             }
         }
         return new Output.Put(key, Xml.sitemap(urls), Output.XML, Output.SHORT);
@@ -566,8 +569,9 @@ public final class SiteRenderer {
             }
         }
         List<String> locs = new ArrayList<>();
-        months.descendingSet().forEach(m -> locs.add(config.siteUrl() + "/sitemaps/" + m + ".xml"));
-        return new Output.Put("sitemap.xml", Xml.sitemapIndex(locs), Output.XML, Output.SHORT);
+        months.descendingSet().forEach(m -> locs.add(paths.url(SitePaths.monthSitemap(m))));
+        return new Output.Put(
+                SitePaths.key(SitePaths.sitemapIndex()), Xml.sitemapIndex(locs), Output.XML, Output.SHORT);
     }
 
     /** The months with stories in a language, newest first, one query each. */
@@ -589,23 +593,24 @@ public final class SiteRenderer {
         for (String lang : config.languages()) {
             for (Entry e : index.between(lang, now.minus(NEWS_WINDOW), now.plusSeconds(1), 1000)) {
                 urls.add(new Views.NewsUrl(
-                        config.siteUrl() + e.path(),
+                        paths.url(e.path()),
                         lang,
                         e.translation().title(),
                         words.get(lang).isoDateTime(e.publishedAt()),
                         words.get(lang).word("site.name")));
             }
         }
-        return new Output.Put("sitemap-news.xml", Xml.newsSitemap(urls), Output.XML, Output.SHORT);
+        return new Output.Put(SitePaths.key(SitePaths.newsSitemap()), Xml.newsSitemap(urls), Output.XML, Output.SHORT);
     }
 
     private Output robots() {
         String text = "User-agent: *\nAllow: /\n\nSitemap: "
-                + config.siteUrl()
-                + "/sitemap.xml\nSitemap: "
-                + config.siteUrl()
-                + "/sitemap-news.xml\n";
-        return new Output.Put("robots.txt", text.getBytes(StandardCharsets.UTF_8), Output.TEXT, Output.SHORT);
+                + paths.url(SitePaths.sitemapIndex())
+                + "\nSitemap: "
+                + paths.url(SitePaths.newsSitemap())
+                + "\n";
+        return new Output.Put(
+                SitePaths.key(SitePaths.robots()), text.getBytes(StandardCharsets.UTF_8), Output.TEXT, Output.SHORT);
     }
 
     // --- parts shared by pages
@@ -643,7 +648,7 @@ public final class SiteRenderer {
                 l,
                 title,
                 description,
-                path == null ? null : config.siteUrl() + path,
+                path == null ? null : paths.url(path),
                 switcher,
                 alternates,
                 assets.stylesheetPath(),
@@ -664,8 +669,8 @@ public final class SiteRenderer {
         for (String lang : config.languages()) {
             String href = story.translation(lang)
                     .filter(Translation::isPublished)
-                    .map(Translation::path)
-                    .orElse("/" + lang + "/");
+                    .map(SitePaths::article)
+                    .orElse(SitePaths.home(lang));
             switches.add(sw(lang, href, current));
         }
         return switches;
@@ -676,31 +681,31 @@ public final class SiteRenderer {
         for (String lang : config.languages()) {
             story.translation(lang)
                     .filter(Translation::isPublished)
-                    .ifPresent(t -> alternates.add(new Views.Alternate(lang, config.siteUrl() + t.path())));
+                    .ifPresent(t -> alternates.add(new Views.Alternate(lang, paths.url(SitePaths.article(t)))));
         }
         return alternates;
     }
 
     private List<Views.Switch> homes(String current) {
-        return sectionSwitcher(current, "/");
+        return sectionSwitcher(current, SitePaths::home);
     }
 
-    private List<Views.Switch> sectionSwitcher(String current, String section) {
+    private List<Views.Switch> sectionSwitcher(String current, Function<String, String> section) {
         List<Views.Switch> switches = new ArrayList<>();
-        for (String lang : config.languages()) switches.add(sw(lang, "/" + lang + section, current));
+        for (String lang : config.languages()) switches.add(sw(lang, section.apply(lang), current));
         return switches;
     }
 
     private List<Views.Alternate> homeAlternates() {
-        return sectionAlternates("/");
+        return sectionAlternates(SitePaths::home);
     }
 
-    private List<Views.Alternate> sectionAlternates(String section) {
+    private List<Views.Alternate> sectionAlternates(Function<String, String> section) {
         List<Views.Alternate> alternates = new ArrayList<>();
         for (String lang : config.languages()) {
-            alternates.add(new Views.Alternate(lang, config.siteUrl() + "/" + lang + section));
+            alternates.add(new Views.Alternate(lang, paths.url(section.apply(lang))));
         }
-        alternates.add(new Views.Alternate("x-default", config.siteUrl() + "/" + config.defaultLanguage() + section));
+        alternates.add(new Views.Alternate("x-default", paths.url(section.apply(config.defaultLanguage()))));
         return alternates;
     }
 
@@ -710,7 +715,7 @@ public final class SiteRenderer {
     }
 
     private Views.Link categoryLink(String lang, String category) {
-        return new Views.Link(words.get(lang).word("category." + category), "/" + lang + "/category/" + category + "/");
+        return new Views.Link(words.get(lang).word("category." + category), SitePaths.category(lang, category));
     }
 
     /** An image's text alternative: the one staff gave, else its caption, which describes it. */
@@ -720,11 +725,7 @@ public final class SiteRenderer {
     }
 
     private Views.Link monthLink(String lang, YearMonth month, String label) {
-        return new Views.Link(label, monthPath(lang, month));
-    }
-
-    static String monthPath(String lang, YearMonth month) {
-        return String.format(Locale.ROOT, "/%s/news/%04d/%02d/", lang, month.getYear(), month.getMonthValue());
+        return new Views.Link(label, SitePaths.month(lang, month));
     }
 
     private YearMonth monthOf(Entry e) {
@@ -737,7 +738,11 @@ public final class SiteRenderer {
             Translation t = e.translation();
             Localization l = words.get(t.lang());
             teasers.add(new Views.Teaser(
-                    t.title(), t.path(), l.dateTime(t.publishedAt()), l.isoDateTime(t.publishedAt()), e.excerpt()));
+                    t.title(),
+                    SitePaths.article(t),
+                    l.dateTime(t.publishedAt()),
+                    l.isoDateTime(t.publishedAt()),
+                    e.excerpt()));
         }
         return teasers;
     }
@@ -752,7 +757,7 @@ public final class SiteRenderer {
         Localization l = words.get(t.lang());
         ld.put("datePublished", l.isoDateTime(t.publishedAt()));
         ld.put("dateModified", l.isoDateTime(t.updatedAt()));
-        ld.put("mainEntityOfPage", config.siteUrl() + t.path());
+        ld.put("mainEntityOfPage", paths.url(SitePaths.article(t)));
         if (imageUrl != null) ld.putArray("image").add(imageUrl);
         ObjectNode publisher = ld.putObject("publisher");
         publisher.put("@type", "GovernmentOrganization");
@@ -781,10 +786,6 @@ public final class SiteRenderer {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String key(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     /** Dates for sitemaps. */

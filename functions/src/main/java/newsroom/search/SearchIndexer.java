@@ -23,6 +23,7 @@ import newsroom.Log;
 import newsroom.render.Change;
 import newsroom.render.Entry;
 import newsroom.render.SiteIndex;
+import newsroom.render.SitePaths;
 import newsroom.site.Config;
 import newsroom.site.Excerpt;
 import newsroom.site.Localization;
@@ -225,7 +226,7 @@ public final class SearchIndexer {
         ObjectNode doc = Postings.JSON.createObjectNode();
         doc.put("id", id.value());
         doc.put("title", t.title());
-        doc.put("url", t.path());
+        doc.put("url", SitePaths.article(t));
         doc.put("date", l.dateTime(t.publishedAt()));
         doc.put("iso", l.isoDateTime(t.publishedAt()));
         doc.put("day", day(t.publishedAt()));

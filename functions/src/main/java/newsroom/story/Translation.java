@@ -26,15 +26,6 @@ public record Translation(
         return status == Status.PUBLISHED;
     }
 
-    public String path() {
-        return path(lang, slug);
-    }
-
-    /** The public path of a translation at this slug. */
-    public static String path(String lang, String slug) {
-        return "/" + lang + "/news/" + slug + "/";
-    }
-
     public Translation withStatus(Status newStatus, Instant when) {
         return new Translation(
                 lang,

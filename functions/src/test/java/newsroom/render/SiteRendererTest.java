@@ -167,9 +167,11 @@ class SiteRendererTest {
         assertEquals("kk", current.attr("lang"));
         assertEquals("true", current.attr("aria-current"));
         assertEquals(
-                t(3, "ru").path(), kk.selectFirst(".switcher a[hreflang=ru]").attr("href"));
+                SitePaths.article(t(3, "ru")),
+                kk.selectFirst(".switcher a[hreflang=ru]").attr("href"));
         assertEquals(
-                t(3, "en").path(), kk.selectFirst(".switcher a[hreflang=en]").attr("href"));
+                SitePaths.article(t(3, "en")),
+                kk.selectFirst(".switcher a[hreflang=en]").attr("href"));
         assertEquals("ru", kk.selectFirst(".switcher a[hreflang=ru]").attr("lang"));
         assertEquals(List.of("Қаз", "Рус", "Eng"), texts(kk.select(".switcher > *")), "the seed's switcher");
     }
@@ -179,7 +181,8 @@ class SiteRendererTest {
         Document kk = article(4, "kk");
         assertEquals("/ru/", kk.selectFirst(".switcher a[hreflang=ru]").attr("href"), "ru is a draft");
         assertEquals(
-                t(4, "en").path(), kk.selectFirst(".switcher a[hreflang=en]").attr("href"));
+                SitePaths.article(t(4, "en")),
+                kk.selectFirst(".switcher a[hreflang=en]").attr("href"));
         Document en = article(6, "en");
         assertEquals("/kk/", en.selectFirst(".switcher a[hreflang=kk]").attr("href"), "no kk at all");
         assertEquals("/ru/", en.selectFirst(".switcher a[hreflang=ru]").attr("href"));
@@ -196,10 +199,10 @@ class SiteRendererTest {
         Document page = article(3, lang);
         Element prev = page.selectFirst(".story-nav a[rel=prev]");
         Element next = page.selectFirst(".story-nav a[rel=next]");
-        assertEquals(t(older, lang).path(), prev.attr("href"));
+        assertEquals(SitePaths.article(t(older, lang)), prev.attr("href"));
         assertTrue(prev.text().startsWith("««"), prev.text());
         assertEquals(t(older, lang).title(), prev.attr("title"));
-        assertEquals(t(newer, lang).path(), next.attr("href"));
+        assertEquals(SitePaths.article(t(newer, lang)), next.attr("href"));
         assertTrue(next.text().endsWith("»»"), next.text());
         Element allNews = page.select(".story-nav a").last();
         assertEquals("/" + lang + "/news/", allNews.attr("href"));
@@ -215,7 +218,8 @@ class SiteRendererTest {
         assertNotNull(article(1, "kk").selectFirst("a[rel=next]"));
         assertNull(article(6, "en").selectFirst("a[rel=next]"));
         assertEquals(
-                t(5, "en").path(), article(6, "en").selectFirst("a[rel=prev]").attr("href"));
+                SitePaths.article(t(5, "en")),
+                article(6, "en").selectFirst("a[rel=prev]").attr("href"));
     }
 
     @ParameterizedTest
@@ -236,7 +240,7 @@ class SiteRendererTest {
         assertEquals(List.of(times.split(";")), texts(items.select("time")));
         for (Element p : items.select("p")) {
             assertTrue(p.text().endsWith("..."), p.text());
-            assertTrue(p.text().length() <= SiteRenderer.EXCERPT_CHARS + 3, p.text());
+            assertTrue(p.text().length() <= Entry.EXCERPT_CHARS + 3, p.text());
         }
         assertEquals(
                 "/" + lang + "/latest.json",
@@ -256,7 +260,8 @@ class SiteRendererTest {
         assertEquals(
                 JULY_18, OffsetDateTime.parse(ld.get("datePublished").asText()).toInstant());
         assertEquals(lang, ld.get("inLanguage").asText());
-        assertEquals(SITE + t(3, lang).path(), ld.get("mainEntityOfPage").asText());
+        assertEquals(
+                SITE + SitePaths.article(t(3, lang)), ld.get("mainEntityOfPage").asText());
         assertEquals(SITE + "/media/2020/07/square.jpg", ld.get("image").get(0).asText());
         assertEquals("article", og(page, "type"));
         assertEquals(SITE + "/media/2020/07/square.jpg", og(page, "image"));
@@ -354,8 +359,8 @@ class SiteRendererTest {
     @ValueSource(strings = {"kk", "ru", "en"})
     void everyPageKindCarriesLanguageCanonicalAlternatesAndOpenGraph(String lang) {
         Map<String, String> story3 = new TreeMap<>();
-        for (String l : SiteFixture.LANGUAGES) story3.put(l, SITE + t(3, l).path());
-        assertHead(article(3, lang), lang, t(3, lang).path(), story3);
+        for (String l : SiteFixture.LANGUAGES) story3.put(l, SITE + SitePaths.article(t(3, l)));
+        assertHead(article(3, lang), lang, SitePaths.article(t(3, lang)), story3);
         assertHead(html(new Page.Home(lang)), lang, "/" + lang + "/", everyLanguage("/", true));
         assertHead(html(new Page.NewsHead(lang)), lang, "/" + lang + "/news/", everyLanguage("/news/", true));
         assertHead(
@@ -373,7 +378,7 @@ class SiteRendererTest {
     @Test
     void articleAlternatesNameOnlyPublishedTranslations() {
         Map<String, String> expected =
-                Map.of("kk", SITE + t(4, "kk").path(), "en", SITE + t(4, "en").path());
+                Map.of("kk", SITE + SitePaths.article(t(4, "kk")), "en", SITE + SitePaths.article(t(4, "en")));
         assertEquals(new TreeMap<>(expected), alternates(article(4, "kk")));
         assertEquals(new TreeMap<>(expected), alternates(article(4, "en")));
     }
@@ -630,7 +635,7 @@ class SiteRendererTest {
             Translation story = t(expected.get(i), lang);
             org.w3c.dom.Element item = items.get(i);
             assertEquals(story.title(), child(item, null, "title"));
-            assertEquals(SITE + story.path(), child(item, null, "link"));
+            assertEquals(SITE + SitePaths.article(story), child(item, null, "link"));
             assertFalse(child(item, null, "description").isBlank());
             assertEquals(
                     story.publishedAt(),
@@ -673,7 +678,7 @@ class SiteRendererTest {
         assertEquals(3, latest.get("items").size());
         JsonNode first = latest.get("items").get(0);
         assertEquals(t(newest, lang).title(), first.get("title").asText());
-        assertEquals(t(newest, lang).path(), first.get("url").asText());
+        assertEquals(SitePaths.article(t(newest, lang)), first.get("url").asText());
         assertEquals(dateTime, first.get("dateTime").asText());
         assertEquals(iso, first.get("isoDateTime").asText());
         for (JsonNode item : latest.get("items")) {
@@ -722,20 +727,20 @@ class SiteRendererTest {
         }
         List<String> expectedLocs = new ArrayList<>();
         for (int story : List.of(2, 3)) {
-            for (String lang : SiteFixture.LANGUAGES)
-                expectedLocs.add(SITE + t(story, lang).path());
+            for (String lang : SiteFixture.LANGUAGES) expectedLocs.add(SITE + SitePaths.article(t(story, lang)));
         }
-        expectedLocs.add(SITE + t(4, "kk").path());
-        expectedLocs.add(SITE + t(4, "en").path());
+        expectedLocs.add(SITE + SitePaths.article(t(4, "kk")));
+        expectedLocs.add(SITE + SitePaths.article(t(4, "en")));
         assertEquals(Set.copyOf(expectedLocs), alternatesByLoc.keySet());
         assertEquals(expectedLocs.size(), alternatesByLoc.size(), "each page once");
         assertEquals(
-                new TreeMap<>(Map.of(
-                        "kk", SITE + t(4, "kk").path(), "en", SITE + t(4, "en").path())),
-                alternatesByLoc.get(SITE + t(4, "kk").path()),
+                new TreeMap<>(
+                        Map.of("kk", SITE + SitePaths.article(t(4, "kk")), "en", SITE + SitePaths.article(t(4, "en")))),
+                alternatesByLoc.get(SITE + SitePaths.article(t(4, "kk"))),
                 "the draft ru translation is no alternate");
-        assertEquals(3, alternatesByLoc.get(SITE + t(2, "ru").path()).size());
-        assertEquals("2020-07-02", lastmods.get(SITE + t(2, "ru").path()));
+        assertEquals(
+                3, alternatesByLoc.get(SITE + SitePaths.article(t(2, "ru"))).size());
+        assertEquals("2020-07-02", lastmods.get(SITE + SitePaths.article(t(2, "ru"))));
         assertEquals(
                 List.of(new Output.Remove("sitemaps/2020-04.xml")),
                 site.renderer.render(new Page.MonthSitemap(YearMonth.of(2020, 4))));
@@ -749,7 +754,7 @@ class SiteRendererTest {
         List<org.w3c.dom.Element> urls = children(urlset, SITEMAP_NS, "url");
         assertEquals(1, urls.size(), "story 6 only; story 5 is four days old");
         org.w3c.dom.Element url = urls.get(0);
-        assertEquals(SITE + t(6, "en").path(), child(url, SITEMAP_NS, "loc"));
+        assertEquals(SITE + SitePaths.article(t(6, "en")), child(url, SITEMAP_NS, "loc"));
         org.w3c.dom.Element news = children(url, NEWS_NS, "news").get(0);
         org.w3c.dom.Element publication = children(news, NEWS_NS, "publication").get(0);
         assertEquals("Almaty City Administration", child(publication, NEWS_NS, "name"));

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import newsroom.local.LocalCloud;
-import newsroom.render.SiteRenderer;
+import newsroom.render.SitePaths;
 import newsroom.story.StoryInput;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -87,7 +87,7 @@ final class PublishProbe {
                 }
                 String path = "/" + lang + "/news/" + slug + "/";
                 Map<String, String> pages = new LinkedHashMap<>();
-                pages.put(SiteRenderer.articleKey(lang, slug), slug);
+                pages.put(SitePaths.articleKey(lang, slug), slug);
                 pages.put(lang + "/index.html", path);
                 pages.put(lang + "/news/index.html", path);
                 pages.put(lang + "/latest.json", path);
