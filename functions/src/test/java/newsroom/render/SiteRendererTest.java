@@ -763,7 +763,7 @@ class SiteRendererTest {
                 AUGUST_4,
                 OffsetDateTime.parse(child(news, NEWS_NS, "publication_date")).toInstant());
         assertEquals(t(6, "en").title(), child(news, NEWS_NS, "title"));
-        assertTrue(AUGUST_1.isBefore(SiteFixture.NOW.minus(SiteRenderer.NEWS_WINDOW)));
+        assertTrue(AUGUST_1.isBefore(SiteFixture.NOW.minus(Sitemaps.NEWS_WINDOW)));
     }
 
     @Test
