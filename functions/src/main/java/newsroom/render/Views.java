@@ -33,6 +33,27 @@ public final class Views {
         public boolean indexed() {
             return canonicalUrl != null;
         }
+
+        /** The header's and footer's links: the page's language's home, lists, search and feed. */
+        public String homePath() {
+            return SitePaths.home(lang);
+        }
+
+        public String allNewsPath() {
+            return SitePaths.allNews(lang);
+        }
+
+        public String searchPath() {
+            return SitePaths.search(lang);
+        }
+
+        public String feedPath() {
+            return SitePaths.feed(lang);
+        }
+
+        public String latestPath() {
+            return SitePaths.latest(lang);
+        }
     }
 
     /**
