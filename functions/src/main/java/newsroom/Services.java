@@ -12,9 +12,11 @@ import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
 import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
+import newsroom.store.Backoff;
 import newsroom.store.Cdn;
 import newsroom.store.Clients;
 import newsroom.store.CloudFrontCdn;
+import newsroom.store.CloudFrontRedirects;
 import newsroom.store.DynamoPictureCatalog;
 import newsroom.store.DynamoRebuildProgress;
 import newsroom.store.DynamoSiteIndex;
@@ -32,6 +34,7 @@ import newsroom.store.SqsRebuildQueue;
 import newsroom.store.Uploads;
 import newsroom.story.PictureCatalog;
 import newsroom.story.StoryService;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -308,9 +311,18 @@ public final class Services {
         private static Edges edges(Config config, SdkHttpClient http) {
             Cdn cdn = cdn(config, http);
             RebuildQueue rebuilds = queue(config, http);
-            return config.invalidationQueueUrl()
-                    .map(url -> new Edges(cdn, rebuilds, new SqsInvalidationQueue(Clients.sqs(config, http), url)))
-                    .orElseGet(() -> new Edges(cdn, rebuilds));
+            InvalidationQueue invalidations = config.invalidationQueueUrl()
+                    .<InvalidationQueue>map(url -> new SqsInvalidationQueue(Clients.sqs(config, http), url))
+                    .orElse(cdn::invalidate);
+            Redirects redirects = config.redirectStoreArn()
+                    .<Redirects>map(arn -> new CloudFrontRedirects(
+                            http,
+                            DefaultCredentialsProvider.builder().build(),
+                            arn,
+                            CloudFrontRedirects.endpointOf(arn),
+                            Backoff.standard()))
+                    .orElse(Redirects.NONE);
+            return new Edges(cdn, rebuilds, invalidations, redirects);
         }
 
         private static Cdn cdn(Config config, SdkHttpClient http) {

@@ -39,17 +39,21 @@ public final class FormerAddresses {
         return "story/" + id.value() + "/" + lang;
     }
 
-    public void follow(Collection<Change> changes) {
-        for (Change change : changes) follow(change);
+    /** Follows each change in order; returns how many former addresses now lead to a story's page. */
+    public int follow(Collection<Change> changes) {
+        int redirected = 0;
+        for (Change change : changes) redirected += follow(change);
+        return redirected;
     }
 
     /**
      * Brings the store up to date with one change. Each change reads the store first, so changes of
-     * one translation in one batch apply in order; applying a change again changes nothing.
+     * one translation in one batch apply in order; applying a change again changes nothing. Returns
+     * how many former addresses the change made lead to the translation (0 or 1).
      */
-    public void follow(Change change) {
+    public int follow(Change change) {
         // drafts that stay drafts change no address; a removal may leave a key of an earlier publication
-        if (!change.touchesPublicSite() && change.after().isPresent()) return;
+        if (!change.touchesPublicSite() && change.after().isPresent()) return 0;
         String story = key(change.id(), change.lang());
         Optional<String> recorded = store.get(story);
         Optional<String> last = recorded.map(v -> v.startsWith(UNPUBLISHED) ? v.substring(UNPUBLISHED.length()) : v);
@@ -69,6 +73,9 @@ public final class FormerAddresses {
             edits.add(new Redirects.Edit.Put(story, UNPUBLISHED + last.get()));
         }
         if (!edits.isEmpty()) store.update(edits);
+        return (int) edits.stream()
+                .filter(e -> e instanceof Redirects.Edit.Put put && put.key().startsWith("/"))
+                .count();
     }
 
     /**

@@ -47,10 +47,10 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             SiteWriter.Result result =
                     services.writer().write(services.pageSet().dependentPages(changes));
             // after the pages: a former address leads to a page that is there
-            services.formerAddresses().follow(changes);
+            int redirected = services.formerAddresses().follow(changes);
             services.search().apply(changes);
             for (DynamodbEvent.DynamodbStreamRecord record : records) deleteMediaOfRemovedStory(record);
-            log(records.size(), changes.size(), result, started, null, null);
+            log(records.size(), changes.size(), result, redirected, started, null, null);
             return new StreamsEventResponse(List.of());
         } catch (RuntimeException batchFailure) {
             return oneByOne(records, started, batchFailure);
@@ -61,23 +61,24 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             List<DynamodbEvent.DynamodbStreamRecord> records, long started, RuntimeException batchFailure) {
         // the other changes of the batch still count for which month archives appeared or went
         List<Change> batch = changesBeforeUnreadable(records);
+        int redirected = 0;
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             try {
                 Optional<Change> change = change(record);
                 if (change.isPresent()) {
                     services.writer().write(services.pageSet().dependentPages(change.get(), batch));
-                    services.formerAddresses().follow(change.get());
+                    redirected += services.formerAddresses().follow(change.get());
                     services.search().apply(List.of(change.get()));
                 }
                 deleteMediaOfRemovedStory(record);
             } catch (RuntimeException e) {
                 String sequence = record.getDynamodb().getSequenceNumber();
-                log(records.size(), -1, null, started, e, sequence);
+                log(records.size(), -1, null, redirected, started, e, sequence);
                 return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
             }
         }
         // every record rendered on its own: the batch's failure is still worth seeing once
-        log(records.size(), -1, null, started, batchFailure, null);
+        log(records.size(), -1, null, redirected, started, batchFailure, null);
         return new StreamsEventResponse(List.of());
     }
 
@@ -153,12 +154,19 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
     }
 
     private static void log(
-            int records, int changes, SiteWriter.Result result, long started, Throwable failure, String failedAt) {
+            int records,
+            int changes,
+            SiteWriter.Result result,
+            int redirected,
+            long started,
+            Throwable failure,
+            String failedAt) {
         long ms = (System.nanoTime() - started) / 1_000_000;
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("records", records);
         fields.put("changes", changes);
-        Metrics metrics = Metrics.of("render").millis(Metrics.RENDER_MS, ms);
+        fields.put("redirected", redirected);
+        Metrics metrics = Metrics.of("render").millis(Metrics.RENDER_MS, ms).count(Metrics.REDIRECTS, redirected);
         if (result != null) {
             fields.put("pages", result.pages());
             fields.put("created", result.created());

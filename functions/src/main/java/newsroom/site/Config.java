@@ -22,7 +22,8 @@ public record Config(
         Optional<String> distributionId,
         Optional<String> endpointOverride,
         String region,
-        String uploadsBucket) {
+        String uploadsBucket,
+        Optional<String> redirectStoreArn) {
 
     public static final List<String> REQUIRED = List.of("TABLE_NAME", "BUCKET_NAME");
 
@@ -68,7 +69,9 @@ public record Config(
                 optional(env.apply("AWS_ENDPOINT_URL")),
                 or(env.apply("AWS_REGION"), "us-east-1"),
                 // a private bucket of its own in the cloud, so that no reader reaches an upload
-                or(env.apply("UPLOADS_BUCKET"), env.apply("BUCKET_NAME")));
+                or(env.apply("UPLOADS_BUCKET"), env.apply("BUCKET_NAME")),
+                // the CloudFront KeyValueStore the URL function reads former addresses from
+                optional(env.apply("REDIRECT_STORE_ARN")));
     }
 
     private static boolean blank(String value) {

@@ -90,13 +90,18 @@ public final class Backoff {
 
     /** Calls {@code call} until it is not refused by throttling, or the attempts are spent. */
     public <T> T call(String what, java.util.function.Supplier<T> call) {
+        return call(what, Backoff::isThrottling, call);
+    }
+
+    /** Calls {@code call} until it is not refused in a way {@code retryable} accepts, or the attempts are spent. */
+    public <T> T call(String what, Predicate<SdkServiceException> retryable, java.util.function.Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
             } catch (SdkServiceException e) {
-                if (!isThrottling(e)) throw e;
+                if (!retryable.test(e)) throw e;
                 if (attempt >= maxAttempts) {
-                    throw new Incomplete(what + ": still throttled after " + attempt + " attempts", e);
+                    throw new Incomplete(what + ": still refused after " + attempt + " attempts", e);
                 }
             }
             pause(attempt);

@@ -62,21 +62,21 @@ class FormerAddressesTest {
         return Optional.of(new Change.State(Status.DRAFT, null, slug, "city"));
     }
 
-    void follow(StoryId id, Optional<Change.State> before, Optional<Change.State> after) {
-        addresses.follow(new Change(id, "en", before, after));
+    int follow(StoryId id, Optional<Change.State> before, Optional<Change.State> after) {
+        return addresses.follow(new Change(id, "en", before, after));
     }
 
     @Test
     void everyFormerSlugLeadsToTheCurrentOneAndATakenSlugIsItsNewStorys() {
         StoryId x = new StoryId("00000000-0000-4000-8000-000000000001");
         String story = FormerAddresses.key(x, "en");
-        follow(x, draft("a"), published("a"));
+        assertEquals(0, follow(x, draft("a"), published("a")), "a first publication redirects nothing");
         assertEquals(Map.of(story, "/en/news/a/"), kept);
-        follow(x, published("a"), published("b"));
-        follow(x, published("b"), published("c"));
+        assertEquals(1, follow(x, published("a"), published("b")), "the former address a now redirects");
+        assertEquals(1, follow(x, published("b"), published("c")));
         assertEquals(Map.of("/en/news/a/", story, "/en/news/b/", story, story, "/en/news/c/"), kept);
         // again: nothing changes
-        follow(x, published("b"), published("c"));
+        assertEquals(0, follow(x, published("b"), published("c")));
         assertEquals(Map.of("/en/news/a/", story, "/en/news/b/", story, story, "/en/news/c/"), kept);
 
         // unpublished, its slug changed as a draft, published again: every former address leads there

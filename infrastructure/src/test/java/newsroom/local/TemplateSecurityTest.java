@@ -235,6 +235,22 @@ class TemplateSecurityTest {
         pass("function policies name only this template's resources; no \"*\" resource or action");
     }
 
+    @Test
+    void onlyTheRendererChangesTheRedirectStoreTheUrlFunctionReads() {
+        for (String function : ofType("AWS::Serverless::Function")) {
+            boolean writes = String.valueOf(template.properties(function).get("Policies"))
+                    .contains("cloudfront-keyvaluestore:UpdateKeys");
+            assertEquals(function.equals("RenderFunction"), writes, function + " may change the redirect store");
+        }
+        Map<String, Object> environment = CloudTemplate.map(
+                CloudTemplate.map(template.properties("RenderFunction").get("Environment"))
+                        .get("Variables"));
+        assertEquals(Set.of("RedirectStore"), referencedIds(environment.get("REDIRECT_STORE_ARN")));
+        Map<String, Object> url =
+                CloudTemplate.map(template.properties("PrettyUrlFunction").get("FunctionConfig"));
+        assertEquals(Set.of("RedirectStore"), referencedIds(url.get("KeyValueStoreAssociations")));
+    }
+
     static List<String> statementProblems(String owner, Map<String, Object> statement) {
         List<String> problems = new ArrayList<>();
         String sid = owner + "/" + statement.getOrDefault("Sid", "?");
