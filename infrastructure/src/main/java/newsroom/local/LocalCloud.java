@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import newsroom.Services;
@@ -48,7 +45,8 @@ public final class LocalCloud implements AutoCloseable {
     static final String STREAM_CHECKPOINT = "stream-checkpoint.properties";
 
     /**
-     * How to start: ports (0 picks a free one for the HTTP servers), where data lives, and pacing.
+     * How to start: ports (0 picks a free one for the HTTP servers), where data lives, pacing, and
+     * the clock the functions, the CDN's lifetimes and the publisher's schedule go by.
      */
     public record Options(
             int dynamoPort,
@@ -59,7 +57,32 @@ public final class LocalCloud implements AutoCloseable {
             Path templateFile,
             long pollMillis,
             int streamRetries,
-            boolean schedule) {
+            boolean schedule,
+            Clock clock) {
+        /** A stack on the system's clock. */
+        public Options(
+                int dynamoPort,
+                int s3Port,
+                int apiPort,
+                int cdnPort,
+                Optional<Path> dataDir,
+                Path templateFile,
+                long pollMillis,
+                int streamRetries,
+                boolean schedule) {
+            this(
+                    dynamoPort,
+                    s3Port,
+                    apiPort,
+                    cdnPort,
+                    dataDir,
+                    templateFile,
+                    pollMillis,
+                    streamRetries,
+                    schedule,
+                    Clock.systemUTC());
+        }
+
         public static Options defaults(Optional<Path> dataDir) {
             return new Options(8000, 9000, 3000, 8080, dataDir, CloudTemplate.locate(), 100, 5, true);
         }
@@ -75,7 +98,23 @@ public final class LocalCloud implements AutoCloseable {
                     templateFile,
                     pollMillis,
                     streamRetries,
-                    schedule);
+                    schedule,
+                    clock);
+        }
+
+        /** The same stack on another clock: tests move it on instead of waiting for time to pass. */
+        public Options withClock(Clock other) {
+            return new Options(
+                    dynamoPort,
+                    s3Port,
+                    apiPort,
+                    cdnPort,
+                    dataDir,
+                    templateFile,
+                    pollMillis,
+                    streamRetries,
+                    schedule,
+                    other);
         }
     }
 
@@ -94,6 +133,8 @@ public final class LocalCloud implements AutoCloseable {
     private LocalRebuildQueue rebuildQueue;
     private LocalInvalidationQueue invalidationQueue;
     private LocalAuth auth;
+    private LocalSchedule schedule;
+    private Clock clock;
     private Config config;
     private boolean createdTable;
 
@@ -129,6 +170,7 @@ public final class LocalCloud implements AutoCloseable {
         startCdn(options, template);
         config = LocalClients.localConfig("http://localhost:" + cdn.port());
         startQueues(template);
+        clock = options.clock();
         wireServices();
         Map<String, Object> handlers = buildHandlers(template);
         connectQueues(template, handlers);
@@ -136,7 +178,7 @@ public final class LocalCloud implements AutoCloseable {
         mountEditor(template);
         startStream(options, template, handlers);
         subscribeUploads(template, handlers);
-        if (options.schedule()) startSchedule(template, handlers);
+        if (options.schedule()) startSchedule(options, template, handlers);
     }
 
     /** The embedded emulators, or the external endpoints, and the clients of both. */
@@ -180,7 +222,10 @@ public final class LocalCloud implements AutoCloseable {
                 BUCKET,
                 template.securityHeaders(),
                 template.notFoundCacheSeconds(),
-                CloudFrontFunction.of(urlFunction.code(), urlFunction.logicalId(), redirects));
+                CloudFrontFunction.of(urlFunction.code(), urlFunction.logicalId(), redirects),
+                options.clock(),
+                CdnEmulator.MAX_ENTRIES,
+                CdnEmulator.MAX_BYTES);
         closeables.add(cdn);
     }
 
@@ -209,7 +254,7 @@ public final class LocalCloud implements AutoCloseable {
                 () -> new S3MediaUploads(presigner, UPLOADS_BUCKET),
                 () -> new S3Uploads(s3),
                 () -> new Services.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
-                Clock.systemUTC());
+                clock);
     }
 
     /** The handlers template.yaml names, each built with the local wiring, by function id. */
@@ -301,32 +346,21 @@ public final class LocalCloud implements AutoCloseable {
         this.notifications = notifications;
     }
 
-    /** The publisher's schedule: its function, every minute. */
-    private void startSchedule(CloudTemplate template, Map<String, Object> handlers) {
+    /** The publisher's schedule: its function at the template's rate, by the stack's clock. */
+    private void startSchedule(Options options, CloudTemplate template, Map<String, Object> handlers) {
         String publisher = template.functionWithEvent("Schedule")
                 .orElseThrow(() -> new IllegalStateException("no scheduled function in the template"));
         Function<ScheduledEvent, Object> tick =
                 invoker(handlers.get(publisher), publisher, ScheduledEvent.class, Object.class);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "publisher-schedule");
-            t.setDaemon(true);
-            return t;
+        Duration period = LocalSchedule.period(String.valueOf(
+                template.eventProperties(publisher, "Schedule").getOrDefault("Schedule", "rate(1 minute)")));
+        schedule = new LocalSchedule(options.clock(), period, options.pollMillis(), () -> {
+            ScheduledEvent event = new ScheduledEvent();
+            event.setSource("aws.events");
+            event.setDetailType("Scheduled Event");
+            tick.apply(event);
         });
-        timer.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        ScheduledEvent event = new ScheduledEvent();
-                        event.setSource("aws.events");
-                        event.setDetailType("Scheduled Event");
-                        tick.apply(event);
-                    } catch (RuntimeException e) {
-                        System.err.println("publisher schedule: " + e.getClass().getSimpleName());
-                    }
-                },
-                60,
-                60,
-                TimeUnit.SECONDS);
-        closeables.add(timer::shutdownNow);
+        closeables.add(schedule);
     }
 
     /** The app client's AccessTokenValidity, in its TokenValidityUnits (Cognito's default: hours). */
@@ -424,6 +458,16 @@ public final class LocalCloud implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /** The clock the stack's functions, CDN and schedule go by. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Times the publisher's schedule has fired; zero when the stack runs without it. */
+    public long scheduleTicks() {
+        return schedule == null ? 0 : schedule.ticks();
     }
 
     /** Bucket notifications raised and not yet handled by their function. */
