@@ -164,13 +164,13 @@ public final class LocalCloud implements AutoCloseable {
 
     private void boot(Options options, LocalAuth auth, Optional<Endpoints> external) throws Exception {
         this.auth = auth;
+        this.clock = options.clock();
         CloudTemplate template = CloudTemplate.read(options.templateFile());
         connect(options, external);
         createTableAndBuckets(template);
         startCdn(options, template);
         config = LocalClients.localConfig("http://localhost:" + cdn.port());
         startQueues(template);
-        clock = options.clock();
         wireServices();
         Map<String, Object> handlers = buildHandlers(template);
         connectQueues(template, handlers);
@@ -223,7 +223,7 @@ public final class LocalCloud implements AutoCloseable {
                 template.securityHeaders(),
                 template.notFoundCacheSeconds(),
                 CloudFrontFunction.of(urlFunction.code(), urlFunction.logicalId(), redirects),
-                options.clock(),
+                clock,
                 CdnEmulator.MAX_ENTRIES,
                 CdnEmulator.MAX_BYTES);
         closeables.add(cdn);
@@ -354,7 +354,7 @@ public final class LocalCloud implements AutoCloseable {
                 invoker(handlers.get(publisher), publisher, ScheduledEvent.class, Object.class);
         Duration period = LocalSchedule.period(String.valueOf(
                 template.eventProperties(publisher, "Schedule").getOrDefault("Schedule", "rate(1 minute)")));
-        schedule = new LocalSchedule(options.clock(), period, options.pollMillis(), () -> {
+        schedule = new LocalSchedule(clock, period, options.pollMillis(), () -> {
             ScheduledEvent event = new ScheduledEvent();
             event.setSource("aws.events");
             event.setDetailType("Scheduled Event");
