@@ -16,29 +16,28 @@ public final class FullSite {
     private FullSite() {}
 
     /**
+     * The pages that exist without any story (assets, homes, lists, feeds, 404s, robots): what a new
+     * site starts with.
+     */
+    public static List<Page> skeleton(Config config) {
+        List<Page> pages = new ArrayList<>(siteWide());
+        for (String lang : config.languages()) pages.addAll(ofLanguage(lang, config));
+        return pages;
+    }
+
+    /**
      * Lists the pages with each story's translations side by side, so that a batch of them reads a
      * story once for all its languages.
      */
     public static List<Page> pages(SiteIndex index, Config config) {
         List<Page> pages = new ArrayList<>();
         ZoneId zone = config.zone();
-        pages.add(new Page.Assets());
-        pages.add(new Page.Root());
-        pages.add(new Page.RootNotFound());
-        pages.add(new Page.Robots());
-        pages.add(new Page.SitemapIndex());
-        pages.add(new Page.NewsSitemap());
+        pages.addAll(siteWide());
         Map<StoryId, Set<String>> stories = new LinkedHashMap<>();
         Map<String, Set<YearMonth>> months = new LinkedHashMap<>();
         Set<YearMonth> sitemapMonths = new LinkedHashSet<>();
         for (String lang : config.languages()) {
-            pages.add(new Page.Home(lang));
-            pages.add(new Page.NewsHead(lang));
-            pages.add(new Page.Feed(lang));
-            pages.add(new Page.Latest(lang));
-            pages.add(new Page.NotFound(lang));
-            pages.add(new Page.Search(lang));
-            for (String category : config.categories()) pages.add(new Page.Category(lang, category));
+            pages.addAll(ofLanguage(lang, config));
             Set<YearMonth> ofLanguage = months.computeIfAbsent(lang, l -> new LinkedHashSet<>());
             for (List<Entry> batch : index.all(lang)) {
                 for (Entry e : batch) {
@@ -55,6 +54,28 @@ public final class FullSite {
         });
         months.forEach((lang, ofLanguage) -> ofLanguage.forEach(m -> pages.add(new Page.MonthArchive(lang, m))));
         sitemapMonths.forEach(m -> pages.add(new Page.MonthSitemap(m)));
+        return pages;
+    }
+
+    private static List<Page> siteWide() {
+        return List.of(
+                new Page.Assets(),
+                new Page.Root(),
+                new Page.RootNotFound(),
+                new Page.Robots(),
+                new Page.SitemapIndex(),
+                new Page.NewsSitemap());
+    }
+
+    private static List<Page> ofLanguage(String lang, Config config) {
+        List<Page> pages = new ArrayList<>(List.of(
+                new Page.Home(lang),
+                new Page.NewsHead(lang),
+                new Page.Feed(lang),
+                new Page.Latest(lang),
+                new Page.NotFound(lang),
+                new Page.Search(lang)));
+        for (String category : config.categories()) pages.add(new Page.Category(lang, category));
         return pages;
     }
 }

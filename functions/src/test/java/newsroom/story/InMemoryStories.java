@@ -1,8 +1,11 @@
 package newsroom.story;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +46,23 @@ public final class InMemoryStories implements StoryRepository {
         updated.translations().values().forEach(t -> slugs.put(t.lang() + "#" + t.slug(), updated.id()));
         stories.put(updated.id(), updated);
         revisions.computeIfAbsent(updated.id(), k -> new ArrayList<>()).addAll(changes);
+        pruneRevisions(updated.id());
         writes++;
         return Optional.empty();
+    }
+
+    /** Keeps the newest {@link #KEPT_REVISIONS} of each language, as the table does. */
+    private void pruneRevisions(StoryId id) {
+        List<Revision> all = revisions.get(id);
+        Map<String, Long> count = new HashMap<>();
+        for (Revision r : all) count.merge(r.lang(), 1L, Long::sum);
+        List<Revision> kept = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (Revision r : all) {
+            long index = seen.merge(r.lang(), 1L, Long::sum);
+            if (count.get(r.lang()) - index < KEPT_REVISIONS) kept.add(r);
+        }
+        revisions.put(id, kept);
     }
 
     @Override
@@ -86,19 +104,70 @@ public final class InMemoryStories implements StoryRepository {
 
     @Override
     public synchronized Page<Story> list(StoryFilter filter, Optional<String> cursor, int limit) {
-        List<Story> all = new ArrayList<>(stories.values());
-        all.sort(Comparator.comparing(Story::createdAt).reversed());
-        return new Page<>(all.stream().limit(limit).toList(), Optional.empty());
+        // the staff index's order: newest created first, by the same key the table sorts on
+        List<Story> matching = stories.values().stream()
+                .filter(story -> matches(story, filter))
+                .sorted(Comparator.comparing(InMemoryStories::listKey).reversed())
+                .toList();
+        int from = 0;
+        if (cursor.isPresent()) {
+            String after = decodeCursor(cursor.get());
+            while (from < matching.size() && listKey(matching.get(from)).compareTo(after) >= 0) from++;
+        }
+        List<Story> page = matching.subList(from, from + Math.min(limit, matching.size() - from));
+        Optional<String> next = from + page.size() < matching.size()
+                ? Optional.of(encodeCursor(listKey(page.get(page.size() - 1))))
+                : Optional.empty();
+        return new Page<>(List.copyOf(page), next);
+    }
+
+    /** As the table filters: a status and a language together mean that language's status. */
+    private static boolean matches(Story story, StoryFilter filter) {
+        if (filter.category().isPresent() && !filter.category().get().equals(story.category())) return false;
+        if (filter.status().isPresent() && filter.lang().isPresent()) {
+            return story.translation(filter.lang().get())
+                    .filter(t -> t.status() == filter.status().get())
+                    .isPresent();
+        }
+        if (filter.lang().isPresent() && story.translation(filter.lang().get()).isEmpty()) return false;
+        return filter.status().isEmpty()
+                || story.translations().values().stream()
+                        .anyMatch(t -> t.status() == filter.status().get());
+    }
+
+    private static String listKey(Story story) {
+        return story.createdAt() + "#" + story.id().value();
+    }
+
+    private static String encodeCursor(String key) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("fake\n" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        if (!raw.startsWith("fake\n")) throw new IllegalArgumentException("bad cursor");
+        return raw.substring("fake\n".length());
     }
 
     @Override
     public synchronized List<Due> due(Instant now, int limit) {
-        List<Due> due = new ArrayList<>();
+        record Scheduled(Instant at, Due due) {}
+        List<Scheduled> due = new ArrayList<>();
         for (Story s : stories.values()) {
             for (Translation t : s.translations().values()) {
-                if (t.status() == Status.SCHEDULED && !t.publishedAt().isAfter(now)) due.add(new Due(s.id(), t.lang()));
+                if (t.status() == Status.SCHEDULED && !t.publishedAt().isAfter(now))
+                    due.add(new Scheduled(t.publishedAt(), new Due(s.id(), t.lang())));
             }
         }
-        return due;
+        // the earliest first, as the schedule index reads them
+        return due.stream()
+                .sorted(Comparator.comparing(Scheduled::at)
+                        .thenComparing(d -> d.due().id().value())
+                        .thenComparing(d -> d.due().lang()))
+                .limit(limit)
+                .map(Scheduled::due)
+                .toList();
     }
 }

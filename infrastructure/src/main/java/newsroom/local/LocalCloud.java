@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.net.URI;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,25 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import newsroom.Services;
+import newsroom.render.FullSite;
 import newsroom.render.Page;
 import newsroom.site.Config;
 import newsroom.store.S3MediaUploads;
 import newsroom.store.S3SiteBucket;
 import newsroom.store.S3Uploads;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -52,7 +45,8 @@ public final class LocalCloud implements AutoCloseable {
     static final String STREAM_CHECKPOINT = "stream-checkpoint.properties";
 
     /**
-     * How to start: ports (0 picks a free one for the HTTP servers), where data lives, and pacing.
+     * How to start: ports (0 picks a free one for the HTTP servers), where data lives, pacing, and
+     * the clock the functions, the CDN's lifetimes and the publisher's schedule go by.
      */
     public record Options(
             int dynamoPort,
@@ -63,7 +57,32 @@ public final class LocalCloud implements AutoCloseable {
             Path templateFile,
             long pollMillis,
             int streamRetries,
-            boolean schedule) {
+            boolean schedule,
+            Clock clock) {
+        /** A stack on the system's clock. */
+        public Options(
+                int dynamoPort,
+                int s3Port,
+                int apiPort,
+                int cdnPort,
+                Optional<Path> dataDir,
+                Path templateFile,
+                long pollMillis,
+                int streamRetries,
+                boolean schedule) {
+            this(
+                    dynamoPort,
+                    s3Port,
+                    apiPort,
+                    cdnPort,
+                    dataDir,
+                    templateFile,
+                    pollMillis,
+                    streamRetries,
+                    schedule,
+                    Clock.systemUTC());
+        }
+
         public static Options defaults(Optional<Path> dataDir) {
             return new Options(8000, 9000, 3000, 8080, dataDir, CloudTemplate.locate(), 100, 5, true);
         }
@@ -79,7 +98,23 @@ public final class LocalCloud implements AutoCloseable {
                     templateFile,
                     pollMillis,
                     streamRetries,
-                    schedule);
+                    schedule,
+                    clock);
+        }
+
+        /** The same stack on another clock: tests move it on instead of waiting for time to pass. */
+        public Options withClock(Clock other) {
+            return new Options(
+                    dynamoPort,
+                    s3Port,
+                    apiPort,
+                    cdnPort,
+                    dataDir,
+                    templateFile,
+                    pollMillis,
+                    streamRetries,
+                    schedule,
+                    other);
         }
     }
 
@@ -88,6 +123,7 @@ public final class LocalCloud implements AutoCloseable {
     private Endpoints endpoints;
     private DynamoDbClient dynamo;
     private S3Client s3;
+    private S3Presigner presigner;
     private Services services;
     private ApiGateway api;
     private CdnEmulator cdn;
@@ -97,6 +133,8 @@ public final class LocalCloud implements AutoCloseable {
     private LocalRebuildQueue rebuildQueue;
     private LocalInvalidationQueue invalidationQueue;
     private LocalAuth auth;
+    private LocalSchedule schedule;
+    private Clock clock;
     private Config config;
     private boolean createdTable;
 
@@ -126,8 +164,25 @@ public final class LocalCloud implements AutoCloseable {
 
     private void boot(Options options, LocalAuth auth, Optional<Endpoints> external) throws Exception {
         this.auth = auth;
+        this.clock = options.clock();
         CloudTemplate template = CloudTemplate.read(options.templateFile());
-        Endpoints endpoints;
+        connect(options, external);
+        createTableAndBuckets(template);
+        startCdn(options, template);
+        config = LocalClients.localConfig("http://localhost:" + cdn.port());
+        startQueues(template);
+        wireServices();
+        Map<String, Object> handlers = buildHandlers(template);
+        connectQueues(template, handlers);
+        startApi(options, template, handlers);
+        mountEditor(template);
+        startStream(options, template, handlers);
+        subscribeUploads(template, handlers);
+        if (options.schedule()) startSchedule(options, template, handlers);
+    }
+
+    /** The embedded emulators, or the external endpoints, and the clients of both. */
+    private void connect(Options options, Optional<Endpoints> external) {
         if (external.isPresent()) {
             endpoints = external.get();
         } else {
@@ -135,34 +190,15 @@ public final class LocalCloud implements AutoCloseable {
             closeables.add(emulators);
             endpoints = new Endpoints(emulators.dynamoEndpoint(), emulators.s3Endpoint());
         }
-        this.endpoints = endpoints;
-        var credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
-        Region region = Region.of(Emulators.REGION);
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoints.dynamo()))
-                .credentialsProvider(credentials)
-                .region(region)
-                .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
-                .build();
+        dynamo = LocalClients.dynamo(endpoints.dynamo());
         closeables.add(dynamo);
-        s3 = S3Client.builder()
-                .endpointOverride(URI.create(endpoints.s3()))
-                .forcePathStyle(true)
-                .credentialsProvider(credentials)
-                .region(region)
-                .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
-                .build();
+        s3 = LocalClients.s3(endpoints.s3());
         closeables.add(s3);
-        S3Presigner presigner = S3Presigner.builder()
-                .endpointOverride(URI.create(endpoints.s3()))
-                .serviceConfiguration(
-                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(credentials)
-                .region(region)
-                .build();
+        presigner = LocalClients.presigner(endpoints.s3());
         closeables.add(presigner);
+    }
 
+    private void createTableAndBuckets(CloudTemplate template) {
         createdTable = TableDefinition.create(dynamo, TableDefinition.fromTemplate(template, TABLE));
         for (String bucket : List.of(BUCKET, UPLOADS_BUCKET)) {
             try {
@@ -173,7 +209,10 @@ public final class LocalCloud implements AutoCloseable {
                 if (e.statusCode() != 409) throw e;
             }
         }
+    }
 
+    /** The distribution: the site bucket behind the template's headers and viewer-request function. */
+    private void startCdn(Options options, CloudTemplate template) throws IOException {
         redirects = new LocalRedirects(options.dataDir());
         CloudTemplate.FunctionCode urlFunction = template.viewerRequestFunction()
                 .orElseThrow(() -> new IllegalStateException("the distribution runs no viewer-request function"));
@@ -183,25 +222,15 @@ public final class LocalCloud implements AutoCloseable {
                 BUCKET,
                 template.securityHeaders(),
                 template.notFoundCacheSeconds(),
-                CloudFrontFunction.of(urlFunction.code(), urlFunction.logicalId(), redirects));
+                CloudFrontFunction.of(urlFunction.code(), urlFunction.logicalId(), redirects),
+                clock,
+                CdnEmulator.MAX_ENTRIES,
+                CdnEmulator.MAX_BYTES);
         closeables.add(cdn);
-        config = Config.from(Map.of(
-                "TABLE_NAME",
-                TABLE,
-                "BUCKET_NAME",
-                BUCKET,
-                "LANGUAGES",
-                "kk,ru,en",
-                "DEFAULT_LANGUAGE",
-                "kk",
-                "SITE_URL",
-                "http://localhost:" + cdn.port(),
-                "TIME_ZONE",
-                "Asia/Almaty",
-                "AWS_REGION",
-                Emulators.REGION,
-                "UPLOADS_BUCKET",
-                UPLOADS_BUCKET));
+    }
+
+    /** The rebuild queue, and the invalidation queue paced as the template's event source says. */
+    private void startQueues(CloudTemplate template) {
         rebuildQueue = new LocalRebuildQueue(3);
         closeables.add(rebuildQueue);
         String invalidationFunction = template.functionConsuming("InvalidationQueue")
@@ -215,6 +244,9 @@ public final class LocalCloud implements AutoCloseable {
                 ((Number) redrive.getOrDefault("maxReceiveCount", 5)).intValue(),
                 Duration.ofSeconds(1));
         closeables.add(invalidationQueue);
+    }
+
+    private void wireServices() {
         services = Services.wire(
                 config,
                 dynamo,
@@ -222,20 +254,30 @@ public final class LocalCloud implements AutoCloseable {
                 () -> new S3MediaUploads(presigner, UPLOADS_BUCKET),
                 () -> new S3Uploads(s3),
                 () -> new Services.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
-                Clock.systemUTC());
+                clock);
+    }
 
-        // the handlers template.yaml names, each built with the local wiring
+    /** The handlers template.yaml names, each built with the local wiring, by function id. */
+    private Map<String, Object> buildHandlers(CloudTemplate template) {
         Map<String, Object> handlers = new LinkedHashMap<>();
         template.handlers().forEach((id, handler) -> handlers.put(id, instantiate(handler)));
+        return handlers;
+    }
 
+    private void connectQueues(CloudTemplate template, Map<String, Object> handlers) {
         String rebuildFunction = template.functionConsuming("RebuildQueue")
                 .orElseThrow(() -> new IllegalStateException("no function reads RebuildQueue in the template"));
         Function<SQSEvent, SQSBatchResponse> rebuild =
                 invoker(handlers.get(rebuildFunction), rebuildFunction, SQSEvent.class, SQSBatchResponse.class);
         rebuildQueue.consumer(event -> invalidationQueue.during(() -> rebuild.apply(event)));
+        String invalidationFunction =
+                template.functionConsuming("InvalidationQueue").orElseThrow();
         invalidationQueue.consumer(invoker(
                 handlers.get(invalidationFunction), invalidationFunction, SQSEvent.class, SQSBatchResponse.class));
+    }
 
+    /** The HTTP API: each route of the template to its function, behind the authorizer and CORS. */
+    private void startApi(Options options, CloudTemplate template, Map<String, Object> handlers) throws IOException {
         Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiFunctions = new LinkedHashMap<>();
         for (CloudTemplate.Route route : template.routes()) {
             apiFunctions.computeIfAbsent(
@@ -245,29 +287,33 @@ public final class LocalCloud implements AutoCloseable {
         api = new ApiGateway(options.apiPort(), template.routes(), apiFunctions, auth);
         closeables.add(api);
         this.auth = api.auth();
-        // the editor at /admin/ on the CDN, signing in through Cognito-like endpoints, calling the API
-        Set<String> editorOrigins = Set.of("http://localhost:" + cdn.port(), "http://127.0.0.1:" + cdn.port());
-        api.cors(LocalCors.from(template, editorOrigins));
+        api.cors(LocalCors.from(template, editorOrigins()));
+    }
+
+    private Set<String> editorOrigins() {
+        return Set.of("http://localhost:" + cdn.port(), "http://127.0.0.1:" + cdn.port());
+    }
+
+    /** The editor at /admin/ on the CDN, signing in through Cognito-like endpoints, calling the API. */
+    private void mountEditor(CloudTemplate template) {
         // the gateway's key, issuing as its issuer URL: what the authorizer accepts
         LocalOAuth oauth = new LocalOAuth(
                 this.auth,
-                editorOrigins.stream().map(o -> o + EditorSite.PREFIX).collect(Collectors.toSet()),
+                editorOrigins().stream().map(o -> o + EditorSite.PREFIX).collect(Collectors.toSet()),
                 accessTokenLifetime(template));
         cdn.mount("/oauth2/", oauth);
         cdn.mount("/logout", oauth);
         cdn.mount(EditorSite.PREFIX, new EditorSite(cdn.port(), api.port(), config.languages(), config.categories()));
+    }
 
+    /** The table's stream, polled and handed to the render function in the template's batches. */
+    private void startStream(Options options, CloudTemplate template, Map<String, Object> handlers) {
         String renderFunction = template.functionWithEvent("DynamoDB")
                 .orElseThrow(() -> new IllegalStateException("no stream function in the template"));
         Map<String, Object> mapping = template.eventProperties(renderFunction, "DynamoDB");
         int batchSize = ((Number) mapping.getOrDefault("BatchSize", 100)).intValue();
         String streamArn = dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
-        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
-                .endpointOverride(URI.create(endpoints.dynamo()))
-                .credentialsProvider(credentials)
-                .region(region)
-                .httpClient(ApacheHttpClient.builder().build())
-                .build();
+        DynamoDbStreamsClient streams = LocalClients.streams(endpoints.dynamo());
         closeables.add(streams);
         // with kept data the stream position is kept too: a restart resumes where the last run stopped
         Optional<StreamCheckpoint> checkpoint =
@@ -285,48 +331,36 @@ public final class LocalCloud implements AutoCloseable {
                 checkpoint);
         closeables.add(poller);
         poller.start(false);
+    }
 
-        // the uploads bucket's notification, raised by the S3 emulator's own writes
+    /** The uploads bucket's notification, raised by the S3 emulator's own writes. */
+    private void subscribeUploads(CloudTemplate template, Map<String, Object> handlers) {
         Optional<String> imageFunction = template.functionWithEvent("S3");
-        if (emulators != null && imageFunction.isPresent()) {
-            S3Notifications notifications = new S3Notifications(
-                    S3Notifications.subscription(
-                            template,
-                            imageFunction.get(),
-                            Map.of("SiteBucket", BUCKET, "UploadsBucket", UPLOADS_BUCKET)),
-                    invoker(handlers.get(imageFunction.get()), imageFunction.get(), S3Event.class, Object.class));
-            closeables.add(notifications);
-            emulators.onObjectCreated(notifications::objectCreated);
-            this.notifications = notifications;
-        }
+        if (emulators == null || imageFunction.isEmpty()) return;
+        S3Notifications notifications = new S3Notifications(
+                S3Notifications.subscription(
+                        template, imageFunction.get(), Map.of("SiteBucket", BUCKET, "UploadsBucket", UPLOADS_BUCKET)),
+                invoker(handlers.get(imageFunction.get()), imageFunction.get(), S3Event.class, Object.class));
+        closeables.add(notifications);
+        emulators.onObjectCreated(notifications::objectCreated);
+        this.notifications = notifications;
+    }
 
-        if (options.schedule()) {
-            String publisher = template.functionWithEvent("Schedule")
-                    .orElseThrow(() -> new IllegalStateException("no scheduled function in the template"));
-            Function<ScheduledEvent, Object> tick =
-                    invoker(handlers.get(publisher), publisher, ScheduledEvent.class, Object.class);
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "publisher-schedule");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleAtFixedRate(
-                    () -> {
-                        try {
-                            ScheduledEvent event = new ScheduledEvent();
-                            event.setSource("aws.events");
-                            event.setDetailType("Scheduled Event");
-                            tick.apply(event);
-                        } catch (RuntimeException e) {
-                            System.err.println(
-                                    "publisher schedule: " + e.getClass().getSimpleName());
-                        }
-                    },
-                    60,
-                    60,
-                    TimeUnit.SECONDS);
-            closeables.add(timer::shutdownNow);
-        }
+    /** The publisher's schedule: its function at the template's rate, by the stack's clock. */
+    private void startSchedule(Options options, CloudTemplate template, Map<String, Object> handlers) {
+        String publisher = template.functionWithEvent("Schedule")
+                .orElseThrow(() -> new IllegalStateException("no scheduled function in the template"));
+        Function<ScheduledEvent, Object> tick =
+                invoker(handlers.get(publisher), publisher, ScheduledEvent.class, Object.class);
+        Duration period = LocalSchedule.period(String.valueOf(
+                template.eventProperties(publisher, "Schedule").getOrDefault("Schedule", "rate(1 minute)")));
+        schedule = new LocalSchedule(clock, period, options.pollMillis(), () -> {
+            ScheduledEvent event = new ScheduledEvent();
+            event.setSource("aws.events");
+            event.setDetailType("Scheduled Event");
+            tick.apply(event);
+        });
+        closeables.add(schedule);
     }
 
     /** The app client's AccessTokenValidity, in its TokenValidityUnits (Cognito's default: hours). */
@@ -361,22 +395,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Writes the pages that exist without any story: assets, homes, lists, feeds, 404s, robots. */
     public void writeSkeleton() {
-        List<Page> pages = new ArrayList<>();
-        pages.add(new Page.Assets());
-        pages.add(new Page.Root());
-        pages.add(new Page.RootNotFound());
-        pages.add(new Page.Robots());
-        pages.add(new Page.SitemapIndex());
-        pages.add(new Page.NewsSitemap());
-        for (String lang : config.languages()) {
-            pages.add(new Page.Home(lang));
-            pages.add(new Page.NewsHead(lang));
-            pages.add(new Page.Feed(lang));
-            pages.add(new Page.Latest(lang));
-            pages.add(new Page.NotFound(lang));
-            pages.add(new Page.Search(lang));
-            for (String category : config.categories()) pages.add(new Page.Category(lang, category));
-        }
+        List<Page> pages = FullSite.skeleton(config);
         services.writer().write(pages);
     }
 
@@ -439,6 +458,16 @@ public final class LocalCloud implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /** The clock the stack's functions, CDN and schedule go by. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Times the publisher's schedule has fired; zero when the stack runs without it. */
+    public long scheduleTicks() {
+        return schedule == null ? 0 : schedule.ticks();
     }
 
     /** Bucket notifications raised and not yet handled by their function. */

@@ -1,12 +1,13 @@
 package newsroom.local;
 
+import static newsroom.local.LocalClients.localConfig;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +26,6 @@ import newsroom.Services;
 import newsroom.site.Config;
 import newsroom.store.S3SiteBucket;
 import newsroom.store.SiteBucket;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -328,21 +325,8 @@ public final class NewsroomLocal {
                 s3Port = 19000 + offset;
                 embedded = Optional.of(Emulators.start(dynamoPort, s3Port, Optional.of(DATA)));
             }
-            var credentials = StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
-            DynamoDbClient dynamo = DynamoDbClient.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:" + dynamoPort))
-                    .credentialsProvider(credentials)
-                    .region(Region.of(Emulators.REGION))
-                    .httpClient(ApacheHttpClient.builder().build())
-                    .build();
-            S3Client s3 = S3Client.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:" + s3Port))
-                    .forcePathStyle(true)
-                    .credentialsProvider(credentials)
-                    .region(Region.of(Emulators.REGION))
-                    .httpClient(ApacheHttpClient.builder().build())
-                    .build();
+            DynamoDbClient dynamo = LocalClients.dynamo("http://127.0.0.1:" + dynamoPort);
+            S3Client s3 = LocalClients.s3("http://127.0.0.1:" + s3Port);
             return new Connection(dynamo, s3, embedded);
         }
 
@@ -352,23 +336,6 @@ public final class NewsroomLocal {
             s3.close();
             if (embedded.isPresent()) embedded.get().close();
         }
-    }
-
-    /** The local stack's configuration, with the CDN emulator's address as the site's. */
-    public static Config localConfig(String siteUrl) {
-        return Config.from(Map.of(
-                "TABLE_NAME",
-                LocalCloud.TABLE,
-                "BUCKET_NAME",
-                LocalCloud.BUCKET,
-                "LANGUAGES",
-                "kk,ru,en",
-                "DEFAULT_LANGUAGE",
-                "kk",
-                "SITE_URL",
-                siteUrl,
-                "TIME_ZONE",
-                "Asia/Almaty"));
     }
 
     /** Services on the local stack's table and bucket, without uploads, queue or CDN. */

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import newsroom.Services;
 import newsroom.local.CloudTemplate;
 import newsroom.local.Emulators;
+import newsroom.local.LocalClients;
 import newsroom.local.LocalCloud;
 import newsroom.local.NewsroomLocal;
 import newsroom.local.TableDefinition;
@@ -121,7 +122,7 @@ final class CorpusLoad {
             if (fillBucket) {
                 // the stack's own configuration and wiring, so the bucket holds what it would render
                 Services services = NewsroomLocal.offline(
-                        NewsroomLocal.localConfig("http://localhost:" + (8080 + offset)),
+                        LocalClients.localConfig("http://localhost:" + (8080 + offset)),
                         dynamo,
                         new S3SiteBucket(s3, LocalCloud.BUCKET));
                 long render = System.nanoTime();

@@ -11,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import newsroom.render.Output;
 import org.junit.jupiter.api.Test;
@@ -35,36 +32,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class CdnEmulatorIT {
     static final String BUCKET = "cdn-emulator-it";
-
-    /** A clock the test moves on. */
-    static final class MovableClock extends Clock {
-        private final AtomicLong millis =
-                new AtomicLong(Instant.parse("2026-12-01T00:00:00Z").toEpochMilli());
-
-        void advance(Duration d) {
-            millis.addAndGet(d.toMillis());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     static S3Client s3() {
         S3Client s3 = TestStack.get().s3();
@@ -103,7 +70,7 @@ class CdnEmulatorIT {
         String key = "revalidate/" + System.nanoTime() + "/index.html";
         String path = "/" + key.replace("index.html", "");
         put(s3, key, "first", Output.SHORT);
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.at(Instant.parse("2026-12-01T00:00:00Z"));
         try (CdnEmulator cdn = emulator(s3, clock, 100, 1 << 20)) {
             assertEquals("200 first", get(cdn, path));
             assertEquals(
@@ -157,7 +124,7 @@ class CdnEmulatorIT {
         String key = "stale-if-error/" + System.nanoTime() + "/index.html";
         String path = "/" + key.replace("index.html", "");
         put(failing, key, "kept", Output.SHORT);
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.at(Instant.parse("2026-12-01T00:00:00Z"));
         try (failing;
                 CdnEmulator cdn = emulator(failing, clock, 100, 1 << 20)) {
             assertEquals("200 kept", get(cdn, path));

@@ -1,7 +1,6 @@
 package newsroom.local;
 
 import static newsroom.local.StaffApiIT.id;
-import static newsroom.local.StaffApiIT.mine;
 import static newsroom.local.StaffClient.ADMIN;
 import static newsroom.local.StaffClient.EDITOR;
 import static newsroom.local.StaffClient.WRITER;
@@ -10,9 +9,7 @@ import static newsroom.local.StaffClient.call;
 import static newsroom.local.StaffClient.create;
 import static newsroom.local.StaffClient.etag;
 import static newsroom.local.StaffClient.json;
-import static newsroom.local.StaffClient.listAll;
 import static newsroom.local.StaffClient.publish;
-import static newsroom.local.StaffClient.read;
 import static newsroom.local.StaffClient.story;
 import static newsroom.local.StaffClient.storyOf;
 import static newsroom.local.StaffClient.translation;
@@ -23,14 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import newsroom.publish.PublisherHandler;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -94,38 +88,6 @@ class StaffApiPublishingIT {
         assertEquals(
                 404, TestStack.cdn(story.at("/translations/en/url").asText()).statusCode());
         assertPage(story, "ru");
-    }
-
-    @Test
-    void schedulingPublishesWhenTheTimeHasCome() throws Exception {
-        JsonNode story = create("transport");
-        Instant at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-
-        JsonNode scheduled = publish(story, "{\"languages\": [\"en\"], \"at\": \"" + at.toString() + "\"}");
-
-        assertEquals("scheduled", scheduled.at("/translations/en/status").asText());
-        assertEquals(
-                at, Instant.parse(scheduled.at("/translations/en/publishedAt").asText()));
-        assertEquals("draft", scheduled.at("/translations/ru/status").asText());
-        assertEquals(List.of(id(story)), mine(listAll("status=scheduled&category=transport", 50), story));
-
-        JsonNode after = null;
-        PublisherHandler publisher = new PublisherHandler(TestStack.get().services());
-        for (int attempt = 0; attempt < 100 && after == null; attempt++) {
-            Thread.sleep(200);
-            if (Instant.now().isBefore(at)) continue;
-            publisher.handleRequest(new ScheduledEvent(), null);
-            JsonNode now = read(id(story));
-            if (now.at("/translations/en/status").asText().equals("published")) after = now;
-        }
-        if (after == null) fail("the publisher did not publish the scheduled translation");
-        assertEquals(at, Instant.parse(after.at("/translations/en/publishedAt").asText()));
-        assertEquals("draft", after.at("/translations/ru/status").asText());
-        JsonNode last = lastRevision(id(story));
-        assertEquals("publish-scheduled", last.get("action").asText());
-        assertEquals("schedule", last.get("by").asText());
-        TestStack.settle();
-        assertPage(after, "en");
     }
 
     @Test
@@ -271,12 +233,5 @@ class StaffApiPublishingIT {
         assertEquals(
                 story.at("/translations/" + lang + "/title").asText(),
                 Jsoup.parse(page.body()).selectFirst("h1").text());
-    }
-
-    private static JsonNode lastRevision(String id) {
-        HttpResponse<String> answer = call("GET", "/articles/" + id + "/revisions", EDITOR, null);
-        assertEquals(200, answer.statusCode(), answer.body());
-        JsonNode items = json(answer).get("items");
-        return items.get(items.size() - 1);
     }
 }

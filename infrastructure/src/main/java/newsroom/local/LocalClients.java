@@ -1,0 +1,89 @@
+package newsroom.local;
+
+import java.net.URI;
+import java.util.Map;
+import newsroom.site.Config;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The local stack's configuration and its clients of the emulators (or of any endpoint that speaks
+ * their protocols), built the same way for the running stack and for the commands that read it.
+ * The caller owns and closes each client.
+ */
+public final class LocalClients {
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
+    private static final Region REGION = Region.of(Emulators.REGION);
+
+    private LocalClients() {}
+
+    /** The local stack's configuration, with the CDN emulator's address as the site's. */
+    public static Config localConfig(String siteUrl) {
+        return Config.from(Map.of(
+                "TABLE_NAME",
+                LocalCloud.TABLE,
+                "BUCKET_NAME",
+                LocalCloud.BUCKET,
+                "LANGUAGES",
+                "kk,ru,en",
+                "DEFAULT_LANGUAGE",
+                "kk",
+                "SITE_URL",
+                siteUrl,
+                "TIME_ZONE",
+                "Asia/Almaty",
+                "AWS_REGION",
+                Emulators.REGION,
+                "UPLOADS_BUCKET",
+                LocalCloud.UPLOADS_BUCKET));
+    }
+
+    /** A DynamoDB client with room for the stack's concurrent handlers. */
+    public static DynamoDbClient dynamo(String endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(CREDENTIALS)
+                .region(REGION)
+                .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
+                .build();
+    }
+
+    /** An S3 client addressing buckets by path, as S3Proxy on loopback needs. */
+    public static S3Client s3(String endpoint) {
+        return S3Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .forcePathStyle(true)
+                .credentialsProvider(CREDENTIALS)
+                .region(REGION)
+                .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
+                .build();
+    }
+
+    public static S3Presigner presigner(String endpoint) {
+        return S3Presigner.builder()
+                .endpointOverride(URI.create(endpoint))
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(CREDENTIALS)
+                .region(REGION)
+                .build();
+    }
+
+    /** The stream client: one poller thread uses it, so the default connection pool is plenty. */
+    public static DynamoDbStreamsClient streams(String dynamoEndpoint) {
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(dynamoEndpoint))
+                .credentialsProvider(CREDENTIALS)
+                .region(REGION)
+                .httpClient(ApacheHttpClient.builder().build())
+                .build();
+    }
+}
