@@ -124,6 +124,11 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** Where the browser may load the editor from: the CDN emulator under either loopback name. */
+    static Set<String> editorOrigins(int cdnPort) {
+        return Set.of("http://localhost:" + cdnPort, "http://127.0.0.1:" + cdnPort);
+    }
+
     private void boot(Options options, LocalAuth auth, Optional<Endpoints> external) throws Exception {
         this.auth = auth;
         CloudTemplate template = CloudTemplate.read(options.templateFile());
@@ -131,7 +136,7 @@ public final class LocalCloud implements AutoCloseable {
         if (external.isPresent()) {
             endpoints = external.get();
         } else {
-            emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir());
+            emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir(), true);
             closeables.add(emulators);
             endpoints = new Endpoints(emulators.dynamoEndpoint(), emulators.s3Endpoint());
         }
@@ -246,7 +251,7 @@ public final class LocalCloud implements AutoCloseable {
         closeables.add(api);
         this.auth = api.auth();
         // the editor at /admin/ on the CDN, signing in through Cognito-like endpoints, calling the API
-        Set<String> editorOrigins = Set.of("http://localhost:" + cdn.port(), "http://127.0.0.1:" + cdn.port());
+        Set<String> editorOrigins = editorOrigins(cdn.port());
         api.cors(LocalCors.from(template, editorOrigins));
         // the gateway's key, issuing as its issuer URL: what the authorizer accepts
         LocalOAuth oauth = new LocalOAuth(
