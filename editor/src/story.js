@@ -25,6 +25,16 @@ function editable(story) {
   return { category: story.category, image: story.image?.src || '', translations };
 }
 
+/** Whether two editable stories say the same, a missing translation being an empty one. */
+function same(a, b) {
+  if ((a.category ?? '') !== (b.category ?? '') || (a.image ?? '') !== (b.image ?? '')) return false;
+  const langs = new Set([...Object.keys(a.translations), ...Object.keys(b.translations)]);
+  for (const l of langs) {
+    for (const f of FIELDS) if ((a.translations[l]?.[f] ?? '') !== (b.translations[l]?.[f] ?? '')) return false;
+  }
+  return true;
+}
+
 function complete(tr) {
   return Boolean(tr && tr.title.trim() && tr.body.trim());
 }
@@ -86,7 +96,12 @@ export async function renderStory(main, routeKey, config) {
       return null;
     }
   }
-  const kept = await drafts.get(s.key);
+  let kept = await drafts.get(s.key);
+  if (kept && s.server && same(kept.model, s.model)) {
+    // the server has this very text already: nothing to offer back
+    await drafts.remove(s.key);
+    kept = null;
+  }
   const panes = [];
   const serverLangs = Object.keys(s.model.translations);
   const first = serverLangs.includes('ru') ? 'ru' : serverLangs[0] || 'ru';
@@ -595,6 +610,19 @@ export async function renderStory(main, routeKey, config) {
           (m) => m.translations[l]?.[f],
           (m, v) => ((m.translations[l] ??= emptyTranslation())[f] = v));
       }
+    }
+    if (rows.length === 0) {
+      // the server already says what I have (my save got there before its answer was lost)
+      s.server = theirs.body;
+      s.restoredBase = null;
+      s.etag = theirs.etag;
+      s.dirty = { story: false, langs: new Set() };
+      s.conflict = false;
+      await drafts.remove(s.key);
+      renderPublishing();
+      panes.forEach((p) => p.refreshStatus());
+      showState(t('saved'));
+      return;
     }
     const section = h('section', { class: 'conflict', id: 'conflict', 'aria-labelledby': 'conflict-h' });
     const note = h('p', { class: 'problem', id: 'conflict-note', role: 'status' });
