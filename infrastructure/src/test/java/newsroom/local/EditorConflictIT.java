@@ -90,7 +90,7 @@ class EditorConflictIT {
         assertTrue(!choice("ru.title", "mine").isSelected()
                 && !choice("ru.title", "theirs").isSelected());
         writer.axe("conflict between two browsers");
-        writer.screenshot("editor-conflict");
+        writer.screenshot("editor-conflict-two-browsers");
 
         // nothing is sent before every field is decided
         writer.driver.findElement(By.id("resolve")).click();
