@@ -73,7 +73,12 @@ async function route() {
   }
   const hash = location.hash || '#/';
   const story = hash.match(/^#\/story\/([^/?]+)$/);
-  if (story) {
+  const past = hash.match(/^#\/story\/([^/?]+)\/history(?:\/([^/?]+))?$/);
+  if (past) {
+    // revisions and the diff library come in their own chunk, fetched when someone looks back
+    const { renderHistory } = await import('./history.js');
+    leaveCurrent = await renderHistory(main, decodeURIComponent(past[1]), past[2] && decodeURIComponent(past[2]));
+  } else if (story) {
     // the body editor comes in its own chunk, fetched when a story opens
     const { renderStory } = await import('./story.js');
     leaveCurrent = await renderStory(main, decodeURIComponent(story[1]), config);

@@ -25,6 +25,16 @@ function editable(story) {
   return { category: story.category, image: story.image?.src || '', translations };
 }
 
+/** Whether two editable stories say the same, a missing translation being an empty one. */
+function same(a, b) {
+  if ((a.category ?? '') !== (b.category ?? '') || (a.image ?? '') !== (b.image ?? '')) return false;
+  const langs = new Set([...Object.keys(a.translations), ...Object.keys(b.translations)]);
+  for (const l of langs) {
+    for (const f of FIELDS) if ((a.translations[l]?.[f] ?? '') !== (b.translations[l]?.[f] ?? '')) return false;
+  }
+  return true;
+}
+
 function complete(tr) {
   return Boolean(tr && tr.title.trim() && tr.body.trim());
 }
@@ -65,8 +75,14 @@ export async function renderStory(main, routeKey, config) {
   const publishing = h('section', { class: 'publishing', 'aria-labelledby': 'publishing-h' });
   const preview = h('dialog', { class: 'preview', 'aria-labelledby': 'preview-h' });
   const heading = h('h1', { id: 'story-h' }, s.id ? t('story') : t('newStoryTitle'));
+  const historyLink = h('a', { href: '#', id: 'history-link', hidden: true }, t('history'));
+  const showHistoryLink = () => {
+    if (!s.id) return;
+    historyLink.href = `#/story/${encodeURIComponent(s.id)}/history`;
+    historyLink.hidden = false;
+  };
   main.append(
-    h('p', {}, h('a', { href: '#/', id: 'back' }, `← ${t('backToList')}`)),
+    h('p', { class: 'story-nav' }, h('a', { href: '#/', id: 'back' }, `← ${t('backToList')}`), ' ', historyLink),
     heading, statusLine, problems, banner, storyFields, columns, publishing, preview);
 
   if (s.id) {
@@ -80,7 +96,12 @@ export async function renderStory(main, routeKey, config) {
       return null;
     }
   }
-  const kept = await drafts.get(s.key);
+  let kept = await drafts.get(s.key);
+  if (kept && s.server && same(kept.model, s.model)) {
+    // the server has this very text already: nothing to offer back
+    await drafts.remove(s.key);
+    kept = null;
+  }
   const panes = [];
   const serverLangs = Object.keys(s.model.translations);
   const first = serverLangs.includes('ru') ? 'ru' : serverLangs[0] || 'ru';
@@ -100,6 +121,7 @@ export async function renderStory(main, routeKey, config) {
       key: s.key,
       storyId: s.id,
       baseEtag: s.etag,
+      base: s.restoredBase ?? (s.server ? editable(s.server) : null),
       model: structuredClone(s.model),
       dirty: { story: s.dirty.story, langs: [...s.dirty.langs] },
       changedAt: new Date().toISOString(),
@@ -123,6 +145,11 @@ export async function renderStory(main, routeKey, config) {
     }
   };
   window.addEventListener('beforeunload', beforeUnload);
+  // back online: what waits on this device goes at once
+  const online = () => {
+    if (s.dirty.story || s.dirty.langs.size) save();
+  };
+  window.addEventListener('online', online);
 
   async function save() {
     clearTimeout(s.timer);
@@ -163,6 +190,7 @@ export async function renderStory(main, routeKey, config) {
         await drafts.remove(oldKey);
         history.replaceState(null, '', `#/story/${encodeURIComponent(s.id)}`);
         heading.textContent = t('story');
+        showHistoryLink();
       } else if (s.dirty.story) {
         const translations = {};
         for (const [l, tr] of Object.entries(s.model.translations)) {
@@ -190,6 +218,7 @@ export async function renderStory(main, routeKey, config) {
         s.timer = setTimeout(() => save(), AUTOSAVE_MS);
         return;
       }
+      s.retry = 0;
       const left = [...s.dirty.langs];
       if (left.length === 0 && !s.dirty.story) {
         await drafts.remove(s.key);
@@ -208,12 +237,19 @@ export async function renderStory(main, routeKey, config) {
       }
       showState(t('localOnly'));
       problem(t('saveFailed', describe(e)));
+      // the connection or the server failed, not the text: try again by itself, ever less often
+      if (!(e instanceof ApiError) || e.status >= 500 || e.status === 429) {
+        s.retry = Math.min((s.retry || AUTOSAVE_MS) * 2, 60_000);
+        clearTimeout(s.timer);
+        s.timer = setTimeout(() => save(), s.retry);
+      }
     }
   }
 
   /** The server took these languages (and the story fields when `story`): take its answer in. */
   function accept(answer, langs, story) {
     s.server = answer.body;
+    s.restoredBase = null;
     s.etag = answer.etag;
     const fresh = editable(answer.body);
     for (const l of langs) {
@@ -236,42 +272,127 @@ export async function renderStory(main, routeKey, config) {
       s.model.category = e.target.value;
       changed(null);
     } }, config.categories.map((c) => h('option', { value: c, selected: c === s.model.category }, t(`cat_${c}`))));
-    const image = h('input', { id: 'story-image', type: 'text', value: s.model.image, oninput: (e) => {
-      s.model.image = e.target.value.trim();
-      changed(null);
-    } });
-    const progress = h('span', { class: 'upload-state', role: 'status', 'aria-live': 'polite' });
-    const file = h('input', { id: 'story-image-file', type: 'file', accept: 'image/jpeg,image/png,image/webp,image/gif',
-      onchange: (e) => e.target.files[0] && upload(e.target.files[0], image, progress) });
-    clear(storyFields,
-      field(t('category'), category),
-      field(t('imageSrc'), image, t('imageSrcHint')),
-      h('div', { class: 'field' }, h('label', { for: file.id }, t('uploadImage')), file, progress));
+    clear(storyFields, field(t('category'), category), imageField());
   }
 
-  async function upload(fileObj, input, progress) {
-    try {
-      const ticket = (await call('POST', '/media', { body: { contentType: fileObj.type, size: fileObj.size } })).body;
-      await new Promise((resolve, reject) => {
-        const xhr = new XMLHttpRequest();
-        xhr.open(ticket.method || 'PUT', ticket.uploadUrl);
-        for (const [k, v] of Object.entries(ticket.headers || {})) {
-          if (!['host', 'content-length'].includes(k.toLowerCase())) xhr.setRequestHeader(k, v);
-        }
-        xhr.upload.onprogress = (e) => {
-          if (e.lengthComputable) progress.textContent = t('uploading', Math.round((e.loaded / e.total) * 100));
-        };
-        xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error(`HTTP ${xhr.status}`)));
-        xhr.onerror = () => reject(new Error('network'));
-        xhr.send(fileObj);
-      });
-      input.value = ticket.src;
-      s.model.image = ticket.src;
-      progress.textContent = t('uploaded');
+  // ------------------------------------------------------------------ the story's image
+
+  const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+  const MAX_IMAGE = 10 * 1024 * 1024;
+  const PROCESSING_MS = 120_000;
+
+  /** Drop zone, file picker, progress and thumbnail; the address field for a /media/ path at hand. */
+  function imageField() {
+    const address = h('input', { id: 'story-image', type: 'text', value: s.model.image, oninput: (e) => {
+      s.model.image = e.target.value.trim();
+      showThumb(s.model.image);
       changed(null);
-    } catch (e) {
-      progress.textContent = t('uploadFailed', describe(e));
+    } });
+    const progress = h('progress', { id: 'image-progress', max: '100', value: '0', hidden: true, 'aria-label': t('uploadImage') });
+    const state = h('p', { class: 'upload-state', id: 'image-state', role: 'status', 'aria-live': 'polite' });
+    const thumb = h('img', { id: 'image-thumb', alt: t('imageThumb'), hidden: true });
+    const remove = h('button', { type: 'button', id: 'remove-image', hidden: !s.model.image, onclick: () => {
+      s.model.image = '';
+      address.value = '';
+      showThumb('');
+      changed(null);
+    } }, t('removeImage'));
+    const file = h('input', { id: 'story-image-file', type: 'file', accept: IMAGE_TYPES.join(','),
+      onchange: (e) => e.target.files[0] && upload(e.target.files[0]) });
+    const zone = h('div', { class: 'drop-zone', id: 'image-drop',
+      ondragover: (e) => {
+        e.preventDefault();
+        zone.classList.add('over');
+      },
+      ondragleave: () => zone.classList.remove('over'),
+      ondrop: (e) => {
+        e.preventDefault();
+        zone.classList.remove('over');
+        const dropped = e.dataTransfer?.files?.[0];
+        if (dropped) upload(dropped);
+      } },
+    thumb,
+    h('div', {},
+      h('label', { for: file.id }, t('dropImage')), ' ', file,
+      progress, state, remove));
+
+    function showThumb(src) {
+      thumb.hidden = !src;
+      if (src) thumb.src = config.site + src;
+      else thumb.removeAttribute('src');
+      remove.hidden = !src;
     }
+
+    function say(key, text, ...args) {
+      state.dataset.state = key;
+      state.textContent = t(text, ...args);
+    }
+
+    async function upload(fileObj) {
+      if (!IMAGE_TYPES.includes(fileObj.type) || fileObj.size < 1 || fileObj.size > MAX_IMAGE) {
+        say('refused', 'notAnImage');
+        return;
+      }
+      progress.hidden = false;
+      progress.value = 0;
+      say('uploading', 'uploading', 0);
+      try {
+        const ticket = (await call('POST', '/media', { body: { contentType: fileObj.type, size: fileObj.size } })).body;
+        await new Promise((resolve, reject) => {
+          const xhr = new XMLHttpRequest();
+          xhr.open(ticket.method || 'PUT', ticket.uploadUrl);
+          // the browser sets Content-Length itself; the presigned URL was signed for these values
+          for (const [k, v] of Object.entries(ticket.headers || {})) {
+            if (!['host', 'content-length'].includes(k.toLowerCase())) xhr.setRequestHeader(k, v);
+          }
+          xhr.upload.onprogress = (e) => {
+            if (!e.lengthComputable) return;
+            const percent = Math.round((e.loaded / e.total) * 100);
+            progress.value = percent;
+            say('uploading', 'uploading', percent);
+          };
+          xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error(`HTTP ${xhr.status}`)));
+          xhr.onerror = () => reject(new Error(t('error')));
+          xhr.send(fileObj);
+        });
+        progress.value = 100;
+        say('processing', 'processingImage');
+        const picture = await processed(ticket.src);
+        progress.hidden = true;
+        if (picture.status !== 'ready') {
+          say('refused', 'imageRefused', picture.reason || '');
+          return;
+        }
+        s.model.image = ticket.src;
+        address.value = ticket.src;
+        const small = (picture.renditions || [])[0];
+        showThumb(small ? small.src : ticket.src);
+        say('ready', 'imageReady', picture.width, picture.height);
+        changed(null);
+        renderPublishing();
+      } catch (e) {
+        progress.hidden = true;
+        say('failed', 'uploadFailed', describe(e));
+      }
+    }
+
+    showThumb(s.model.image);
+    return h('div', { class: 'field story-image' },
+      h('span', { class: 'label' }, t('image')),
+      zone,
+      field(t('imageSrc'), address, t('imageSrcHint')));
+  }
+
+  /** Asks the API until the image function has looked at the upload (renditions made or refused). */
+  async function processed(src) {
+    const deadline = Date.now() + PROCESSING_MS;
+    for (let wait = 250; !s.closed; wait = Math.min(wait * 2, 2000)) {
+      const picture = (await call('GET', src)).body;
+      if (picture.status !== 'pending') return picture;
+      if (Date.now() > deadline) throw new Error(t('processingImage'));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    throw new Error(t('error'));
   }
 
   // ------------------------------------------------------------------ translation columns
@@ -377,22 +498,32 @@ export async function renderStory(main, routeKey, config) {
       return;
     }
     const result = h('div', { class: 'publish-result', id: 'publish-result', role: 'status', 'aria-live': 'polite' });
+    // a page's picture needs words for those who cannot see it: no publishing a language without them
+    const needsAlt = (lang) => Boolean(s.server?.image?.src && s.server.translations?.[lang] && !s.server.translations[lang].imageAlt?.trim());
+    const blockedAll = Object.keys(s.server?.translations || {}).filter(needsAlt);
     const perLang = [...new Set(panes.map((p) => p.lang))].map((lang) => {
       const tr = s.server?.translations?.[lang];
       const when = h('input', { type: 'datetime-local', id: `schedule-${lang}` });
+      const blocked = needsAlt(lang);
+      const reasonId = `publish-blocked-${lang}`;
       return h('div', { class: 'publish-lang', 'data-lang': lang },
         h('h3', {}, t(`lang_${lang}`), ' ', chip(lang, tr)),
-        h('button', { type: 'button', id: `publish-${lang}`, class: 'primary', disabled: !tr,
+        blocked ? h('p', { class: 'publish-blocked', id: reasonId }, t('altMissing', t(`lang_${lang}`))) : null,
+        h('button', { type: 'button', id: `publish-${lang}`, class: 'primary', disabled: !tr || blocked,
+          'aria-describedby': blocked ? reasonId : undefined,
           onclick: () => act('publish', [lang], null, result) }, t('publishNow')),
         field(t('scheduleAt'), when),
-        h('button', { type: 'button', id: `schedule-${lang}-button`, disabled: !tr,
+        h('button', { type: 'button', id: `schedule-${lang}-button`, disabled: !tr || blocked,
+          'aria-describedby': blocked ? reasonId : undefined,
           onclick: () => when.value && act('publish', [lang], almatyToInstant(when.value), result) }, t('schedule')),
         h('button', { type: 'button', id: `unpublish-${lang}`, disabled: !tr || tr.status === 'draft',
           onclick: () => act('unpublish', [lang], null, result) }, t('unpublish')));
     });
     clear(publishing, title,
       h('div', { class: 'publish-all' },
-        h('button', { type: 'button', id: 'publish-all', disabled: !s.id, onclick: () => act('publish', null, null, result) }, t('publishAll')),
+        h('button', { type: 'button', id: 'publish-all', disabled: !s.id || blockedAll.length > 0,
+          title: blockedAll.map((l) => t('altMissing', t(`lang_${l}`))).join(' ') || undefined,
+          onclick: () => act('publish', null, null, result) }, t('publishAll')),
         h('button', { type: 'button', id: 'unpublish-all', disabled: !s.id, onclick: () => act('unpublish', null, null, result) }, t('unpublishAll'))),
       perLang, result);
   }
@@ -458,24 +589,43 @@ export async function renderStory(main, routeKey, config) {
       return;
     }
     const server = editable(theirs.body);
+    // the server's story my edits started from: which side changed a field tells what to offer first
+    const base = s.restoredBase ?? editable(s.server);
     const rows = [];
-    const add = (label, get, set) => {
+    const add = (key, label, get, set) => {
       const mine = get(s.model) ?? '';
       const other = get(server) ?? '';
-      if (mine !== other) rows.push({ label, mine, other, set, choice: null });
+      if (mine === other) return;
+      const was = get(base) ?? '';
+      const by = mine === was ? 'theirs' : other === was ? 'mine' : 'both';
+      // one side's change alone is offered as chosen; a field both changed waits for a decision
+      rows.push({ key, label, mine, other, set, by, choice: by === 'both' ? null : by });
     };
-    add(t('category'), (m) => m.category, (m, v) => (m.category = v));
-    add(t('imageSrc'), (m) => m.image, (m, v) => (m.image = v));
+    add('category', t('category'), (m) => m.category, (m, v) => (m.category = v));
+    add('image', t('imageSrc'), (m) => m.image, (m, v) => (m.image = v));
     const langs = new Set([...Object.keys(s.model.translations), ...Object.keys(server.translations)]);
     for (const l of langs) {
       for (const f of FIELDS) {
-        add(`${t(`lang_${l}`)}: ${t(f === 'body' ? 'body' : f)}`,
+        add(`${l}.${f}`, `${t(`lang_${l}`)}: ${t(f === 'body' ? 'body' : f)}`,
           (m) => m.translations[l]?.[f],
           (m, v) => ((m.translations[l] ??= emptyTranslation())[f] = v));
       }
     }
+    if (rows.length === 0) {
+      // the server already says what I have (my save got there before its answer was lost)
+      s.server = theirs.body;
+      s.restoredBase = null;
+      s.etag = theirs.etag;
+      s.dirty = { story: false, langs: new Set() };
+      s.conflict = false;
+      await drafts.remove(s.key);
+      renderPublishing();
+      panes.forEach((p) => p.refreshStatus());
+      showState(t('saved'));
+      return;
+    }
     const section = h('section', { class: 'conflict', id: 'conflict', 'aria-labelledby': 'conflict-h' });
-    const note = h('p', { class: 'problem', role: 'status' });
+    const note = h('p', { class: 'problem', id: 'conflict-note', role: 'status' });
     section.append(
       h('h2', { id: 'conflict-h', tabindex: '-1' }, t('conflictTitle')),
       h('p', {}, t('conflictText', theirs.body.updatedBy, formatTime(theirs.body.updatedAt))),
@@ -483,10 +633,13 @@ export async function renderStory(main, routeKey, config) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, t('mine')), h('th', { scope: 'col' }, t('theirs')))),
         h('tbody', {}, rows.map((r, i) => {
           const name = `conflict-${i}`;
+          const rowHead = uid('conflict-field');
           const radio = (value, label) => h('label', { class: 'choice' },
-            h('input', { type: 'radio', name, value, onchange: () => (r.choice = value) }), ' ', label);
-          return h('tr', { 'data-field': r.label },
-            h('th', { scope: 'row' }, r.label),
+            h('input', { type: 'radio', name, value, checked: r.choice === value, 'aria-describedby': rowHead,
+              onchange: () => (r.choice = value) }), ' ', label);
+          return h('tr', { 'data-field': r.label, 'data-key': r.key, 'data-changed-by': r.by },
+            h('th', { scope: 'row', id: rowHead }, r.label,
+              h('span', { class: `changed-by ${r.by}` }, t(`changedBy_${r.by}`))),
             h('td', {}, h('pre', {}, r.mine), radio('mine', t('keepMine'))),
             h('td', {}, h('pre', {}, r.other), radio('theirs', t('takeTheirs'))));
         }))),
@@ -500,6 +653,7 @@ export async function renderStory(main, routeKey, config) {
         for (const r of rows) if (r.choice === 'mine') r.set(merged, r.mine);
         s.model = merged;
         s.server = theirs.body;
+        s.restoredBase = null;
         s.etag = theirs.etag;
         s.dirty = { story: rows.some((r) => r.choice === 'mine'), langs: new Set() };
         s.conflict = false;
@@ -528,11 +682,14 @@ export async function renderStory(main, routeKey, config) {
   renderColumns();
   renderPublishing();
   showState(s.id ? t('saved') : '');
+  showHistoryLink();
   if (kept) {
     const restore = h('button', { type: 'button', id: 'restore-local', class: 'primary', onclick: async () => {
       s.model = kept.model;
       s.dirty = { story: kept.dirty.story, langs: new Set(kept.dirty.langs) };
       if (kept.baseEtag) s.etag = kept.baseEtag;
+      // the story the copy was edited from, for telling my changes from the server's in a conflict
+      if (kept.base) s.restoredBase = kept.base;
       clear(banner);
       renderStoryFields();
       renderColumns();
@@ -556,6 +713,7 @@ export async function renderStory(main, routeKey, config) {
     s.closed = true;
     clearTimeout(s.timer);
     window.removeEventListener('beforeunload', beforeUnload);
+    window.removeEventListener('online', online);
     panes.forEach((p) => p.editor?.destroy());
   };
 }

@@ -109,9 +109,11 @@ final class EditorSite implements HttpHandler {
     private Map<String, String> securityHeaders(String host) {
         return Map.of(
                 "Content-Security-Policy",
-                // other ports of the same host: the API, and the S3 emulator that presigned uploads go to
+                // other ports of the same host: the API; and the S3 emulator that presigned uploads go
+                // to, which the presigner names 127.0.0.1 whichever name the page was loaded by
                 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' http://"
-                        + host + ":*; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+                        + host
+                        + ":* http://127.0.0.1:*; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
                 "X-Content-Type-Options",
                 "nosniff",
                 "X-Frame-Options",

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -51,6 +52,15 @@ public final class Emulators implements AutoCloseable {
 
     /** Starts both; with a data folder, DynamoDB and S3 data survive a restart. */
     public static Emulators start(int dynamoPort, int s3Port, Optional<Path> dataDir) {
+        return start(dynamoPort, s3Port, dataDir, false);
+    }
+
+    /**
+     * Starts both; with {@code browserUploads}, a page served from loopback (the editor on the CDN
+     * emulator) may PUT to presigned URLs from the browser, as the uploads bucket's CORS rule lets
+     * the distribution's origin do.
+     */
+    public static Emulators start(int dynamoPort, int s3Port, Optional<Path> dataDir, boolean browserUploads) {
         try {
             Optional<Path> db = dataDir.isPresent()
                     ? Optional.of(Files.createDirectories(dataDir.get().resolve("dynamodb")))
@@ -79,6 +89,16 @@ public final class Emulators implements AutoCloseable {
             var builder = S3Proxy.builder()
                     .endpoint(URI.create("http://" + LOOPBACK + ":" + s3Port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+            if (browserUploads) {
+                // any loopback port: the CDN emulator may pick its port after S3 has started. Only
+                // PUT, which still needs a presigned signature; no page may read an answer.
+                builder.corsRules(new CrossOriginResourceSharing(
+                        List.of("http://localhost:[0-9]{1,5}", "http://127\\.0\\.0\\.1:[0-9]{1,5}"),
+                        List.of("PUT"),
+                        List.of("content-type", "cache-control"),
+                        List.of("etag"),
+                        ""));
+            }
             NotifyingBlobStore blobs;
             if (dataDir.isPresent()) {
                 // absolute: given a relative folder the store writes objects but lists none

@@ -162,6 +162,11 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** Where the browser may load the editor from: the CDN emulator under either loopback name. */
+    static Set<String> editorOrigins(int cdnPort) {
+        return Set.of("http://localhost:" + cdnPort, "http://127.0.0.1:" + cdnPort);
+    }
+
     private void boot(Options options, LocalAuth auth, Optional<Endpoints> external) throws Exception {
         this.auth = auth;
         this.clock = options.clock();
@@ -186,7 +191,7 @@ public final class LocalCloud implements AutoCloseable {
         if (external.isPresent()) {
             endpoints = external.get();
         } else {
-            emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir());
+            emulators = Emulators.start(options.dynamoPort(), options.s3Port(), options.dataDir(), true);
             closeables.add(emulators);
             endpoints = new Endpoints(emulators.dynamoEndpoint(), emulators.s3Endpoint());
         }
@@ -291,7 +296,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private Set<String> editorOrigins() {
-        return Set.of("http://localhost:" + cdn.port(), "http://127.0.0.1:" + cdn.port());
+        return editorOrigins(cdn.port());
     }
 
     /** The editor at /admin/ on the CDN, signing in through Cognito-like endpoints, calling the API. */

@@ -119,8 +119,15 @@ final class EditorBrowser implements AutoCloseable {
     }
 
     void awaitSaved() {
-        until(d -> "saved".equals(d.findElement(By.id("save-state")).getAttribute("data-state"))
-                && !d.findElement(By.id("save-state")).getText().isBlank());
+        try {
+            until(d -> "saved".equals(d.findElement(By.id("save-state")).getAttribute("data-state"))
+                    && !d.findElement(By.id("save-state")).getText().isBlank());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // what the page said instead, to tell a refused save from a slow one
+            screenshot("not-saved");
+            throw new AssertionError(
+                    "not saved; the page says: " + js("return document.querySelector('main').innerText"), e);
+        }
     }
 
     /** axe-core on the page as it is: no serious or critical violation. */
