@@ -11,7 +11,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: Bench corpus|site|publish|cold|api|report [--name value]...");
+            System.err.println("usage: Bench corpus|site|engine|publish|cold|packages|api|report [--name value]...");
             System.exit(2);
         }
         Args args = new Args(argv, 1);
@@ -21,6 +21,8 @@ public final class Bench {
             case "site" -> SiteBench.run(args);
             case "publish" -> PublishProbe.run(args);
             case "cold" -> ColdStartBench.run(args);
+            case "engine" -> EngineBench.run(args);
+            case "packages" -> PackageBench.run(args);
             case "api" -> ApiBench.run(args);
             case "report" -> Report.run(args);
             default -> {
