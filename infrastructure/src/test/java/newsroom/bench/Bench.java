@@ -16,6 +16,19 @@ public final class Bench {
         }
         Args args = new Args(argv, 1);
         int status = 0;
+        try {
+            status = run(argv, args);
+        } catch (Throwable failure) {
+            // printed, then the exit below: the embedded emulators would keep a failed run alive
+            failure.printStackTrace();
+            status = 1;
+        }
+        // the embedded emulators leave non-daemon threads behind
+        System.exit(status);
+    }
+
+    private static int run(String[] argv, Args args) throws Exception {
+        int status = 0;
         switch (argv[0]) {
             case "corpus" -> CorpusLoad.run(args);
             case "site" -> SiteBench.run(args);
@@ -30,7 +43,6 @@ public final class Bench {
                 status = 2;
             }
         }
-        // the embedded emulators leave non-daemon threads behind
-        System.exit(status);
+        return status;
     }
 }

@@ -84,6 +84,7 @@ final class EngineBench {
             figures.put("pages", result.pages());
             figures.put("files", out.files.get());
             figures.put("bytes", out.bytes.get());
+            figures.put("searchFiles", out.searchFiles.get());
             figures.put("seconds", (ended - started) / 1e9);
             figures.put("cpuSeconds", cpuSeconds);
             figures.put(
@@ -190,12 +191,14 @@ final class EngineBench {
     private static final class CountingBucket implements SiteBucket {
         final AtomicLong files = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
+        final AtomicLong searchFiles = new AtomicLong();
 
         @Override
         public Write putIfChanged(
                 String key, byte[] body, String contentType, String cacheControl, Runnable beforeReplace) {
             files.incrementAndGet();
             bytes.addAndGet(body.length);
+            if (key.startsWith("search/")) searchFiles.incrementAndGet();
             return Write.CREATED;
         }
 

@@ -29,8 +29,9 @@ import newsroom.local.CloudTemplate;
  * those libraries (compressed, as Lambda counts the package) plus every Newsroom class and resource
  * give the package it needs. Reachability is static and so generous: a class the code names but
  * never touches at run time counts, which is why the wiring decides what a function carries.
- * Libraries found only through {@code ServiceLoader} (the SDK's default HTTP clients) are left out,
- * as the functions name their HTTP client themselves.
+ * Libraries found through {@code ServiceLoader} count when the function names a class of the
+ * service's package (ImageIO's readers for the image function); the SDK's own HTTP client lookup
+ * does not, as the functions name their HTTP client themselves.
  */
 final class PackageBench {
     private PackageBench() {}
@@ -61,6 +62,7 @@ final class PackageBench {
             list.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(jars::add);
         }
         String classpath = String.join(":", jars.stream().map(Path::toString).toList());
+        Map<String, Set<String>> services = services(jars);
 
         Map<String, Set<String[]>> classEdges = classEdges(jdeps(
                 work,
@@ -97,6 +99,22 @@ final class PackageBench {
                     else if (edge[1].equals("classes")) todo.push(edge[0]);
                 }
             }
+            // providers the JDK or a library finds with ServiceLoader (ImageIO's readers, say): a jar
+            // counts when the function names a class of the service's package or of a parent of it
+            Set<String> packages = new HashSet<>();
+            for (String c : reachedClasses) {
+                for (String[] edge : classEdges.getOrDefault(c, Set.of())) packages.add(packageOf(edge[0]));
+            }
+            services.forEach((jar, provided) -> {
+                for (String service : provided) {
+                    String servicePackage = packageOf(service);
+                    if (packages.stream()
+                            .anyMatch(p -> p.indexOf('.') > 0
+                                    && (servicePackage.equals(p) || servicePackage.startsWith(p + ".")))) {
+                        reachedJars.add(jar);
+                    }
+                }
+            });
             Set<String> carried = new TreeSet<>();
             Deque<String> jarTodo = new ArrayDeque<>(reachedJars);
             while (!jarTodo.isEmpty()) {
@@ -122,6 +140,33 @@ final class PackageBench {
                             .toList());
             args.emit(figures);
         }
+    }
+
+    private static String packageOf(String className) {
+        int end = className.lastIndexOf('.');
+        return end < 0 ? "" : className.substring(0, end);
+    }
+
+    /**
+     * The services each jar provides (META-INF/services), leaving out the SDK's HTTP client
+     * services: every function builds its clients with the URL-connection client it names, so the
+     * SDK never looks for another.
+     */
+    private static Map<String, Set<String>> services(List<Path> jars) throws IOException {
+        Map<String, Set<String>> services = new TreeMap<>();
+        for (Path jar : jars) {
+            try (ZipFile file = new ZipFile(jar.toFile())) {
+                for (ZipEntry e : java.util.Collections.list(file.entries())) {
+                    String name = e.getName();
+                    if (e.isDirectory() || !name.startsWith("META-INF/services/")) continue;
+                    String service = name.substring("META-INF/services/".length());
+                    if (service.startsWith("software.amazon.awssdk.http.")) continue;
+                    services.computeIfAbsent(jar.getFileName().toString(), k -> new TreeSet<>())
+                            .add(service);
+                }
+            }
+        }
+        return services;
     }
 
     private static List<String> withJars(List<String> options, List<Path> jars) {

@@ -126,7 +126,11 @@ final class PublishProbe {
                 JsonNode apiLine = null;
                 long lastLine = System.nanoTime();
                 long read = logFrom;
-                while (System.nanoTime() - lastLine < 1_500_000_000L) {
+                // until the publish's own render line has come (a loaded machine renders for seconds after
+                // the pages reached the bucket) and then nothing more for 1.5 s
+                long renderDeadline = System.nanoTime() + 120_000_000_000L;
+                while ((renders.isEmpty() && System.nanoTime() < renderDeadline)
+                        || System.nanoTime() - lastLine < 1_500_000_000L) {
                     Thread.sleep(100);
                     List<String> lines = new ArrayList<>();
                     read = readLines(log, read, lines);

@@ -147,7 +147,8 @@ final class Report {
                 + " engine reads the index and every story from the table into memory first (untimed)"
                 + " and then renders the whole site from that snapshot, with the export's pages,"
                 + " writer and search index, into a bucket that only counts, several passes in one"
-                + " JVM (first pass cold, the others warm). Pages = files written. Medians of the"
+                + " JVM (first pass cold, the others warm). Pages = files written, the search index's"
+                + " shards (files under search/, which Hugo has no counterpart for) left out. Medians of the"
                 + " runs; CPU = user + system seconds, for the export including what the stack's"
                 + " process (the database) spent meanwhile, for the engine the process's CPU during"
                 + " the pass. *With database*: the peak of the export's and the stack's resident sets"
@@ -165,7 +166,7 @@ final class Report {
                         l -> is(l, "site") && n(l) == n && text(l, "tool").equals(tool));
                 if (runs.isEmpty()) continue;
                 double seconds = median(runs, l -> l.get("seconds").asDouble());
-                double files = median(runs, l -> l.get("files").asDouble());
+                double files = median(runs, l -> pages(l));
                 double rss = median(runs, l -> l.get("maxRssKb").asDouble()) / 1024;
                 double together = tool.equals("hugo")
                         ? rss
@@ -179,11 +180,10 @@ final class Report {
                         runs,
                         l -> l.path("cpuSeconds").asDouble()
                                 + l.path("stackCpuSeconds").asDouble());
-                double perSecond = median(
-                        runs, l -> l.get("files").asDouble() / l.get("seconds").asDouble());
+                double perSecond = median(runs, l -> pages(l) / l.get("seconds").asDouble());
                 double perCpu = median(
                         runs,
-                        l -> l.get("files").asDouble()
+                        l -> pages(l)
                                 / (l.path("cpuSeconds").asDouble()
                                         + l.path("stackCpuSeconds").asDouble()));
                 figures.put(tool, new double[] {perSecond, perCpu, together});
@@ -210,20 +210,16 @@ final class Report {
                     passes.stream().filter(l -> l.path("pass").asInt() == 1).toList(), warm)) {
                 if (which.isEmpty()) continue;
                 boolean cold = which.get(0).path("pass").asInt() == 1;
-                double perCpu = median(
-                        which,
-                        l -> l.get("files").asDouble() / l.get("cpuSeconds").asDouble());
+                double perCpu =
+                        median(which, l -> pages(l) / l.get("cpuSeconds").asDouble());
                 if (!cold || warm.isEmpty()) figures.put("engine", new double[] {0, perCpu, engineRss});
                 siteRow(
                         n,
                         cold ? "Newsroom engine, first pass" : "Newsroom engine, warm",
                         which.size(),
                         median(which, l -> l.get("seconds").asDouble()),
-                        median(which, l -> l.get("files").asDouble()),
-                        median(
-                                which,
-                                l -> l.get("files").asDouble()
-                                        / l.get("seconds").asDouble()),
+                        median(which, l -> pages(l)),
+                        median(which, l -> pages(l) / l.get("seconds").asDouble()),
                         perCpu,
                         engineRss,
                         Double.NaN,
@@ -569,6 +565,11 @@ final class Report {
                 classes("sdk"),
                 classes("api"),
                 above));
+    }
+
+    /** Files written that are pages: the search index's shards left out. */
+    private static double pages(JsonNode l) {
+        return l.get("files").asDouble() - l.path("searchFiles").asDouble();
     }
 
     private int classes(String kind) {

@@ -84,6 +84,8 @@ final class SiteBench {
                 long[] files = files(out);
                 figures.put("files", files[0]);
                 figures.put("bytes", files[1]);
+                // the search page's index shards are files but not pages: Hugo writes none
+                figures.put("searchFiles", files[2]);
                 if (tool.equals("newsroom")) figures.put("javaOptions", String.join(" ", javaOptions));
                 args.emit(figures);
                 if (run > 1) delete(out);
@@ -172,12 +174,15 @@ final class SiteBench {
         return total;
     }
 
+    /** Files, bytes, and the files of the search index (under search/). */
     private static long[] files(Path dir) throws IOException {
-        long[] count = new long[2];
+        long[] count = new long[3];
+        Path search = dir.resolve("search");
         try (Stream<Path> all = Files.walk(dir)) {
             all.filter(Files::isRegularFile).forEach(f -> {
                 count[0]++;
                 count[1] += f.toFile().length();
+                if (f.startsWith(search)) count[2]++;
             });
         }
         return count;
