@@ -41,8 +41,9 @@ final class PackageBench {
         Path unpacked = Path.of(args.text("unpacked"));
         Path classes = Path.of(args.text("classes"));
         Path work = Path.of(args.text("work"));
-        Map<String, String> handlers =
-                CloudTemplate.read(Path.of(args.text("template"))).handlers();
+        Path templateFile = Path.of(args.text("template")).toAbsolutePath();
+        CloudTemplate template = CloudTemplate.read(templateFile);
+        Map<String, String> handlers = template.handlers();
 
         Map<String, Long> entryBytes = new TreeMap<>();
         long ownBytes = 0;
@@ -128,7 +129,12 @@ final class PackageBench {
             figures.put("bench", "package");
             figures.put("function", function.getKey());
             figures.put("handler", handler);
-            figures.put("shippedBytes", zipBytes);
+            // what the template deploys for this function: its own CodeUri, or the one zip of Globals
+            Path shipped = codeUri(template, templateFile.getParent(), function.getKey());
+            Set<String> shippedJars = Files.exists(shipped) ? jarsIn(shipped) : entryBytes.keySet();
+            figures.put("codeUri", templateFile.getParent().relativize(shipped).toString());
+            figures.put("shippedBytes", Files.exists(shipped) ? Files.size(shipped) : zipBytes);
+            figures.put("jarsShipped", shippedJars);
             figures.put("neededBytes", bytes);
             figures.put("newsroomClassesReached", reachedClasses.size());
             figures.put("jarsReached", reachedJars);
@@ -140,6 +146,28 @@ final class PackageBench {
                             .toList());
             args.emit(figures);
         }
+    }
+
+    /** The function's CodeUri, or the one of the template's Globals. */
+    static Path codeUri(CloudTemplate template, Path base, String function) {
+        Object uri = template.properties(function).get("CodeUri");
+        if (uri == null && template.section("Globals").get("Function") instanceof Map<?, ?> globals) {
+            uri = globals.get("CodeUri");
+        }
+        if (uri == null) throw new IllegalStateException("no CodeUri for " + function);
+        return base.resolve(uri.toString()).normalize();
+    }
+
+    /** The library jars a deployment zip holds (in lib/). */
+    private static Set<String> jarsIn(Path zip) throws IOException {
+        Set<String> jars = new TreeSet<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(file.entries())) {
+                if (!e.isDirectory() && e.getName().startsWith("lib/"))
+                    jars.add(e.getName().substring(4));
+            }
+        }
+        return jars;
     }
 
     private static String packageOf(String className) {

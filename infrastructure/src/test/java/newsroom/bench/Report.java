@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -145,9 +146,10 @@ final class Report {
                 + " matter (`bench/hugo/`: the same pages); the export reads the running local"
                 + " stack's table (DynamoDB Local, in the stack's process) and writes a folder; the"
                 + " engine reads the index and every story from the table into memory first (untimed)"
-                + " and then renders the whole site from that snapshot, with the export's pages,"
-                + " writer and search index, into a bucket that only counts, several passes in one"
-                + " JVM (first pass cold, the others warm). Pages = files written, the search index's"
+                + " and then renders the whole site from that snapshot, with the export's pages and"
+                + " writer, into a bucket that only counts, several passes in one JVM (first pass"
+                + " cold, the others warm); its time and CPU are the pages' only, the search index"
+                + " it builds after them (as the export does) is timed apart and shown below. Pages = files written, the search index's"
                 + " shards (files under search/, which Hugo has no counterpart for) left out. Medians of the"
                 + " runs; CPU = user + system seconds, for the export including what the stack's"
                 + " process (the database) spent meanwhile, for the engine the process's CPU during"
@@ -251,6 +253,18 @@ final class Report {
                         engine[1] / hugo[1],
                         engine[1] / hugo[1] >= 10 ? "met" : "not met"));
             }
+        }
+        List<JsonNode> searchRuns =
+                select(l -> is(l, "engine") && l.path("pass").asInt() > 1 && l.has("searchCpuSeconds"));
+        if (!searchRuns.isEmpty()) {
+            ratios.append(String.format(
+                    Locale.ROOT,
+                    "- The search index (files under search/, built whole after the pages): %,.0f files in %.1f"
+                            + " CPU-s warm at N = %,d, beside %.1f CPU-s for the pages.%n",
+                    median(searchRuns, l -> l.get("searchFiles").asDouble()),
+                    median(searchRuns, l -> l.get("searchCpuSeconds").asDouble()),
+                    n(searchRuns.get(searchRuns.size() - 1)),
+                    median(searchRuns, l -> l.get("cpuSeconds").asDouble())));
         }
         md.append("\n").append(ratios).append("\n");
         md.append("Reading these: Hugo reads local files. The export reads the published index once into"
@@ -596,26 +610,31 @@ final class Report {
         List<JsonNode> functions = select(l -> is(l, "package"));
         if (functions.isEmpty()) return;
         md.append("## 3b. Deployment packages\n\n");
-        md.append("What each function ships (today every function ships the one zip) and what it"
+        md.append("What each function ships (the zip its CodeUri names) and what it"
                 + " needs: the Newsroom classes reachable from its handler, as the template names it,"
                 + " followed by `jdeps`, the libraries they name and those libraries' own references,"
                 + " counted as their compressed entries in the zip plus every Newsroom class and"
                 + " resource. Static reachability is generous (a class named on a path never taken"
                 + " counts), so it measures the wiring: a composition root that builds only a"
                 + " function's own clients is what makes a library drop out.\n\n");
-        md.append("| function | handler | ships MiB | needs MiB | Newsroom classes reached | CloudFront needed |"
-                + " libraries it could leave out |\n|---|---|---:|---:|---:|---|---|\n");
+        md.append("| function | handler | CodeUri | ships MiB | needs MiB | Newsroom classes reached | CloudFront"
+                + " needed | shipped, not needed |\n|---|---|---|---:|---:|---:|---|---|\n");
         StringBuilder goal = new StringBuilder();
         for (JsonNode f : functions) {
             boolean cloudFront = false;
             for (JsonNode j : f.path("jarsNeeded")) cloudFront |= j.asText().startsWith("cloudfront-");
+            Set<String> shippedJars = new java.util.HashSet<>();
+            f.path("jarsShipped").forEach(j -> shippedJars.add(j.asText()));
             List<String> leftOut = new ArrayList<>();
-            f.path("jarsLeftOut").forEach(j -> leftOut.add(j.asText().replaceFirst("-\\d[\\w.-]*\\.jar$", "")));
+            f.path("jarsLeftOut").forEach(j -> {
+                if (shippedJars.contains(j.asText())) leftOut.add(j.asText().replaceFirst("-\\d[\\w.-]*\\.jar$", ""));
+            });
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | `%s` | %.1f | %.1f | %d | %s | %s |%n",
+                    "| %s | `%s` | `%s` | %.1f | %.1f | %d | %s | %s |%n",
                     text(f, "function"),
                     text(f, "handler"),
+                    text(f, "codeUri"),
                     f.path("shippedBytes").asDouble() / (1024 * 1024),
                     f.path("neededBytes").asDouble() / (1024 * 1024),
                     f.path("newsroomClassesReached").asInt(),
@@ -637,14 +656,8 @@ final class Report {
             if (!List.of("ApiFunction", "PublisherFunction").contains(text(f, "function"))) continue;
             int loaded =
                     text(f, "function").equals("ApiFunction") ? groups("api").getOrDefault("cloudfront", 0) : -1;
-            // every function ships the one zip: CloudFront is in it when the zip holds its jar
-            boolean ships = select(l -> is(l, "package-zip")).stream().anyMatch(z -> {
-                boolean found = false;
-                for (var it = z.path("jars").fieldNames(); it.hasNext(); ) {
-                    found |= it.next().startsWith("cloudfront-");
-                }
-                return found;
-            });
+            boolean ships = false;
+            for (JsonNode j : f.path("jarsShipped")) ships |= j.asText().startsWith("cloudfront-");
             boolean needs = false;
             for (JsonNode j : f.path("jarsNeeded")) needs |= j.asText().startsWith("cloudfront-");
             goal.append(String.format(
