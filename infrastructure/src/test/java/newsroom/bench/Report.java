@@ -332,6 +332,7 @@ final class Report {
                         + "|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         StringBuilder summary = new StringBuilder();
         List<Double> writtenBySize = new ArrayList<>();
+        List<Double> readsBySize = new ArrayList<>();
         for (int n : sizes("publish")) {
             List<JsonNode> all = select(l -> is(l, "publish") && n(l) == n);
             List<JsonNode> runs =
@@ -374,6 +375,7 @@ final class Report {
                     .filter(l -> !l.path("firstOfMonth").asBoolean())
                     .toList();
             writtenBySize.add(written);
+            readsBySize.add(median(runs, Report::reads));
             summary.append(String.format(
                     Locale.ROOT,
                     "- N = %,d: median %.0f ms (slowest %.0f ms) from the API's 200 to all four pages"
@@ -393,10 +395,12 @@ final class Report {
         if (writtenBySize.size() > 1) {
             summary.append(String.format(
                     Locale.ROOT,
-                    "- Objects written per publish at the smallest and largest N: %.0f and %.0f (goal:"
-                            + " independent of N).%n",
+                    "- Per publish at the smallest and the largest N: %.0f and %.0f objects written, %.0f and"
+                            + " %.0f DynamoDB reads (goal: independent of N).%n",
                     writtenBySize.get(0),
-                    writtenBySize.get(writtenBySize.size() - 1)));
+                    writtenBySize.get(writtenBySize.size() - 1),
+                    readsBySize.get(0),
+                    readsBySize.get(readsBySize.size() - 1)));
         }
         md.append("\n").append(summary);
         readsByMonths();
