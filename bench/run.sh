@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Benchmarks side by side; writes bench/results/benchmarks.md and bench/results/raw.json.
+# Benchmarks side by side; writes bench/results/benchmarks.md and bench/results/raw.json (or --out-dir).
 #
-#   bench/run.sh              N = 1,000 and 10,000 stories (about half an hour on 2 cores)
+#   bench/run.sh              N = 1,000 and 10,000 stories (about 40 minutes on 2 cores)
 #   bench/run.sh --quick      N = 200, fewer runs (a few minutes)
-#   bench/run.sh --stories 1000,5000 [--skip-build]
+#   bench/run.sh --stories 1000,10000,100000 [--months 120] [--skip-build]
+#   bench/run.sh --quick --out-dir DIR   (a check of the harness: results written to DIR)
 #
-# For each N it generates one corpus (N stories x kk, ru, en) twice: Markdown files for Hugo
-# (bench/hugo/ holds the site) and the local stack's table, then, against a stack started on it
-# (ports moved by BENCH_PORT_OFFSET, default 40): Hugo against `newsroom-local.jar export`, one
-# publish through the API, and for the first N the cold start and the warm API latency. Nothing
-# here asserts a time: the figures go to the results file.
+# First, what each function's deployment package carries and needs (no stack). Then for each N it
+# generates one corpus (N stories x kk, ru, en) twice: Markdown files for Hugo (bench/hugo/ holds
+# the site) and the local stack's table, then, against a stack started on it (ports moved by
+# BENCH_PORT_OFFSET, default 40): Hugo against `newsroom-local.jar export` (memory of the export
+# and of the stack's process, which holds the database, counted together), the render engine
+# alone from an in-memory snapshot, one publish per language through the API and the staff list's
+# reads, and for the first N the cold start (empty JVM, bare SDK, API handler) and the warm API
+# latency. Last, the first N's stories spread over --months months (default 120; 0 skips it), for
+# the reads per publish against the months a site spans. Nothing here asserts a time: the figures
+# go to the results file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -17,18 +23,24 @@ ROOT=$PWD
 SIZES="1000,10000"
 MODE=full
 BUILD=1
+MONTHS_CHECK=120
+OUT_DIR=$ROOT/bench/results
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick; SIZES=200 ;;
     --stories) SIZES="$2"; shift ;;
+    --months) MONTHS_CHECK="$2"; shift ;;
+    --out-dir) OUT_DIR="$2"; shift ;;
     --skip-build) BUILD=0 ;;
-    *) echo "usage: bench/run.sh [--quick] [--stories N[,N...]] [--skip-build]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick] [--stories N[,N...]] [--months M] [--out-dir DIR] [--skip-build]" >&2; exit 2 ;;
   esac
   shift
 done
 OFFSET=${BENCH_PORT_OFFSET:-40}
 # the export's JVM: small heap, serial GC, C1 only (a batch job of seconds)
 EXPORT_JAVA="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1"
+# the engine alone holds every story in memory and renders the site several times: a long-lived JVM
+ENGINE_JAVA="-XX:+UseParallelGC -Xmx2g"
 
 missing=()
 command -v hugo >/dev/null 2>&1 || missing+=(hugo)
@@ -36,6 +48,7 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v jdeps >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   SUDO=""
@@ -90,51 +103,76 @@ mkdir -p "$WORK/cold/newsroom/bench/lambda"
 cp "$ROOT"/infrastructure/target/test-classes/newsroom/bench/lambda/*.class "$WORK/cold/newsroom/bench/lambda/"
 COLD_CP="$WORK/cold:$WORK/zip:$WORK/zip/lib/*"
 
+echo "deployment packages: what each function carries and needs"
+bench packages --zip "$ZIP" --unpacked "$WORK/zip" --classes "$ROOT/functions/target/classes" \
+  --template "$ROOT/template.yaml" --work "$WORK" --out "$RAW" >/dev/null
+
 API=http://127.0.0.1:$((3000 + OFFSET))
 CDN=http://127.0.0.1:$((8080 + OFFSET))
 FIRST=1
 SAMPLE=""
-for N in ${SIZES//,/ }; do
-  D=$WORK/n$N
-  mkdir -p "$D/hugo"
-  cp "$ROOT/template.yaml" "$D/"
-  echo "N=$N: writing the corpus (table, bucket, Markdown)"
-  bench corpus --stories "$N" --data "$D/.newsroom" --hugo-content "$D/hugo/content" \
-    --port-offset "$OFFSET" --template "$D/template.yaml" --fill-bucket --out "$RAW" >"$D/corpus.log"
-  cp -r "$ROOT"/bench/hugo/. "$D/hugo/"
-  mkdir -p "$D/hugo/static/assets"
-  cp "$ROOT"/functions/src/main/resources/newsroom/render/site.{css,js} "$D/hugo/static/assets/"
+# corpus N MONTHS DIR: the table, the bucket and Hugo's Markdown; prints the months it spans
+corpus() {
+  local n=$1 months=$2 d=$3
+  mkdir -p "$d/hugo"
+  cp "$ROOT/template.yaml" "$d/"
+  bench corpus --stories "$n" --months "$months" --data "$d/.newsroom" --hugo-content "$d/hugo/content" \
+    --port-offset "$OFFSET" --template "$d/template.yaml" --fill-bucket --out "$RAW" >"$d/corpus.log"
+  cp -r "$ROOT"/bench/hugo/. "$d/hugo/"
+  mkdir -p "$d/hugo/static/assets"
+  cp "$ROOT"/functions/src/main/resources/newsroom/render/site.{css,js} "$d/hugo/static/assets/"
+  grep -o '"monthsSpanned":[0-9]*' "$d/corpus.log" | cut -d: -f2
+}
 
-  echo "N=$N: starting the stack"
-  (cd "$D" && exec java -Dnewsroom.bench.counts="$D/counts.json" -cp "$JAR:$HOOKS" \
-    newsroom.local.NewsroomLocal serve --no-demo --port-offset "$OFFSET" >"$D/stack.out" 2>"$D/stack.err") &
+# start_stack DIR: the local stack on the corpus in DIR, with the SDK call counter
+start_stack() {
+  local d=$1
+  (cd "$d" && exec java -Dnewsroom.bench.counts="$d/counts.json" -cp "$JAR:$HOOKS" \
+    newsroom.local.NewsroomLocal serve --no-demo --port-offset "$OFFSET" >"$d/stack.out" 2>"$d/stack.err") &
   STACK_PID=$!
   for _ in $(seq 1 900); do
-    grep -q "local stack is up" "$D/stack.out" 2>/dev/null && break
-    kill -0 "$STACK_PID" 2>/dev/null || { cat "$D/stack.err" >&2; exit 1; }
+    grep -q "local stack is up" "$d/stack.out" 2>/dev/null && break
+    kill -0 "$STACK_PID" 2>/dev/null || { cat "$d/stack.err" >&2; exit 1; }
     sleep 0.2
   done
-  grep -q "local stack is up" "$D/stack.out" || { echo "the stack did not start" >&2; exit 1; }
-  TOKEN=$(cd "$D" && java -jar "$JAR" token bench editors --port-offset "$OFFSET")
+  grep -q "local stack is up" "$d/stack.out" || { echo "the stack did not start" >&2; exit 1; }
+  TOKEN=$(cd "$d" && java -jar "$JAR" token bench editors --port-offset "$OFFSET")
+}
+
+for N in ${SIZES//,/ }; do
+  D=$WORK/n$N
+  echo "N=$N: writing the corpus (table, bucket, Markdown)"
+  MONTHS=$(corpus "$N" 0 "$D")
+  echo "N=$N: starting the stack"
+  start_stack "$D"
 
   RUNS=3
   [ "$MODE" = quick ] && RUNS=2
   [ "$N" -gt 2000 ] && RUNS=2
-  echo "N=$N: Hugo against the export, $RUNS runs each"
-  bench site --stories "$N" --hugo-site "$D/hugo" --work "$D" --jar "$JAR" --runs "$RUNS" \
-    --port-offset "$OFFSET" --java-options "$EXPORT_JAVA" --stack-pid "$STACK_PID" \
-    --clock-ticks "$(getconf CLK_TCK)" --out "$RAW" >/dev/null
-  [ -n "$SAMPLE" ] || SAMPLE=$D/site-newsroom-1
+  # Hugo needed 3.5 GB at N = 10,000 and grows with N: the full-site render stops at 20,000
+  if [ "$N" -le 20000 ]; then
+    echo "N=$N: Hugo against the export, $RUNS runs each"
+    bench site --stories "$N" --hugo-site "$D/hugo" --work "$D" --jar "$JAR" --runs "$RUNS" \
+      --port-offset "$OFFSET" --java-options "$EXPORT_JAVA" --stack-pid "$STACK_PID" \
+      --clock-ticks "$(getconf CLK_TCK)" --out "$RAW" >/dev/null
+    [ -n "$SAMPLE" ] || SAMPLE=$D/site-newsroom-1
+
+    echo "N=$N: the render engine alone, from memory"
+    java $ENGINE_JAVA -cp "$CP" newsroom.bench.Bench engine --stories "$N" --passes "$RUNS" \
+      --port-offset "$OFFSET" --out "$RAW" >/dev/null
+  else
+    echo "N=$N: full-site render left out (Hugo's memory grows with N)"
+  fi
 
   echo "N=$N: one publish per language"
   bench publish --api "$API" --cdn "$CDN" --token "$TOKEN" --log "$D/stack.out" \
-    --counts "$D/counts.json" --stories "$N" --port-offset "$OFFSET" --out "$RAW" >/dev/null
+    --counts "$D/counts.json" --stories "$N" --months "$MONTHS" --port-offset "$OFFSET" --out "$RAW" >/dev/null
 
   if [ "$FIRST" = 1 ]; then
     STORY=$(curl -s "$API/articles?limit=1" -H "Authorization: Bearer $TOKEN" |
       grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
     echo "N=$N: cold start, 10 runs each"
-    bench cold --classpath "$COLD_CP" --story-id "$STORY" --runs 10 \
+    bench cold --classpath "$COLD_CP" --story-id "$STORY" --runs 10 --template "$ROOT/template.yaml" \
       --dynamo "http://127.0.0.1:$((8000 + OFFSET))" --work "$WORK" --out "$RAW" >/dev/null
     SECONDS_EACH=10
     [ "$MODE" = quick ] && SECONDS_EACH=4
@@ -146,8 +184,19 @@ for N in ${SIZES//,/ }; do
   stop_stack
 done
 
-mkdir -p "$ROOT/bench/results"
-bench report --raw "$RAW" --out-dir "$ROOT/bench/results" --mode "$MODE" --zip "$ZIP" \
+if [ "$MONTHS_CHECK" -gt 0 ]; then
+  N=${SIZES%%,*}
+  D=$WORK/n$N-m$MONTHS_CHECK
+  echo "N=$N over $MONTHS_CHECK months: the corpus, then one publish per language"
+  MONTHS=$(corpus "$N" "$MONTHS_CHECK" "$D")
+  start_stack "$D"
+  bench publish --api "$API" --cdn "$CDN" --token "$TOKEN" --log "$D/stack.out" \
+    --counts "$D/counts.json" --stories "$N" --months "$MONTHS" --spread --port-offset "$OFFSET" --out "$RAW" >/dev/null
+  stop_stack
+fi
+
+mkdir -p "$OUT_DIR"
+bench report --raw "$RAW" --out-dir "$OUT_DIR" --mode "$MODE" --zip "$ZIP" \
   --sample "$SAMPLE" --hugo-version "$(hugo version | cut -d' ' -f1-2)" \
   --export-java-options "$EXPORT_JAVA" >/dev/null
-echo "wrote bench/results/benchmarks.md and bench/results/raw.json"
+echo "wrote $OUT_DIR/benchmarks.md and $OUT_DIR/raw.json"

@@ -117,9 +117,11 @@ final class ApiBench {
             raf.seek(from);
             raf.readFully(bytes);
             for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-                if (!line.startsWith("{\"event\":\"api\"")) continue;
+                // JSON log lines, the event's name among their fields (after the timestamp and level)
+                if (!line.startsWith("{") || !line.contains("\"event\":\"api\"")) continue;
                 JsonNode node = Args.JSON.readTree(line);
-                if (route.equals(node.path("route").asText()))
+                if (node.path("event").asText().equals("api")
+                        && route.equals(node.path("route").asText()))
                     values.add(node.path("ms").asInt());
             }
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -24,27 +25,42 @@ final class CapturedWrites implements DynamoDbClient {
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
         for (TransactWriteItem write : request.transactItems()) {
-            if (write.put() == null) {
+            if (write.put() != null) {
+                items.put(key(write.put().item()), write.put().item());
+            } else if (write.delete() != null) {
+                // a pruned revision
+                items.remove(key(write.delete().key()));
+            } else {
                 // creating and publishing a story only puts; anything else would need the real table
-                throw new UnsupportedOperationException("only puts are captured: " + write);
+                throw new UnsupportedOperationException("only puts and deletes are captured: " + write);
             }
-            items.put(key(write.put().item()), write.put().item());
         }
         return TransactWriteItemsResponse.builder().build();
     }
 
-    /** The repository's read of a whole story: {@code PK = :pk AND SK <= :meta}. */
+    /**
+     * The repository's reads of one story: the whole story ({@code PK = :pk AND SK <= :meta}) and its
+     * revisions ({@code begins_with(#sk, :rev)}, whole items where the table would project a few
+     * attributes).
+     */
     @Override
     public QueryResponse query(QueryRequest request) {
         Map<String, AttributeValue> values = request.expressionAttributeValues();
-        if (!"PK = :pk AND SK <= :meta".equals(request.keyConditionExpression())) {
-            throw new UnsupportedOperationException("not captured: " + request.keyConditionExpression());
+        String condition = request.keyConditionExpression();
+        Predicate<String> sortKey;
+        if ("PK = :pk AND SK <= :meta".equals(condition)) {
+            String upTo = values.get(":meta").s();
+            sortKey = sk -> sk.compareTo(upTo) <= 0;
+        } else if ("#pk = :pk AND begins_with(#sk, :rev)".equals(condition)) {
+            String prefix = values.get(":rev").s();
+            sortKey = sk -> sk.startsWith(prefix);
+        } else {
+            throw new UnsupportedOperationException("not captured: " + condition);
         }
         String pk = values.get(":pk").s();
-        String upTo = values.get(":meta").s();
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (Map<String, AttributeValue> item : items.values()) {
-            if (item.get("PK").s().equals(pk) && item.get("SK").s().compareTo(upTo) <= 0) {
+            if (item.get("PK").s().equals(pk) && sortKey.test(item.get("SK").s())) {
                 found.add(item);
             }
         }

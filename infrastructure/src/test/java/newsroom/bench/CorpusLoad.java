@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,12 +95,22 @@ final class CorpusLoad {
             int translations = 0;
             int itemCount = 0;
             long writeNanos = 0;
+            // by default a story every 3 hours from 2022; --months M spreads the same stories over M
+            // months ending in 2025, for the reads that grow with the months a site spans
+            int months = args.integer("months", 0);
+            Instant last = Instant.parse("2025-01-06T03:00:00Z");
+            Instant first = months == 0
+                    ? Corpus.FIRST
+                    : last.atZone(ZoneOffset.UTC).minusMonths(months).toInstant();
+            Duration every =
+                    months == 0 ? Corpus.EVERY : Duration.between(first, last).dividedBy(stories);
             for (int i = 0; i < stories; i++) {
                 Corpus.Item item = Corpus.story(i);
+                Instant at = first.plus(every.multipliedBy(i));
                 StoryInput input = uniqueTitles(item, slugs);
-                clock.at(item.publishedAt().minus(Duration.ofMinutes(40)));
+                clock.at(at.minus(Duration.ofMinutes(40)));
                 Story draft = done(service.create(EDITOR, input));
-                clock.at(item.publishedAt());
+                clock.at(at);
                 Story published =
                         done(service.publish(EDITOR, draft.id(), draft.version(), List.of(), Optional.empty()));
                 for (Translation t : published.translations().values()) {
@@ -134,6 +145,13 @@ final class CorpusLoad {
             out.put("bench", "corpus");
             out.put("stories", stories);
             out.put("translations", translations);
+            out.put(
+                    "monthsSpanned",
+                    ChronoUnit.MONTHS.between(
+                                    YearMonth.from(first.atZone(ZONE)),
+                                    YearMonth.from(first.plus(every.multipliedBy(Math.max(0, stories - 1)))
+                                            .atZone(ZONE)))
+                            + 1);
             out.put("items", itemCount);
             out.put("loadMs", (loaded - generate) / 1_000_000);
             out.put("tableWriteMs", writeNanos / 1_000_000);

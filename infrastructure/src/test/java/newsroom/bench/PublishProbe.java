@@ -54,6 +54,9 @@ final class PublishProbe {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("bench", "publish");
                 out.put("stories", stories);
+                out.put("months", args.integer("months", 0));
+                // the same stories spread over more months than the corpus's own pace gives
+                out.put("spread", args.flag("spread"));
                 out.put("lang", lang);
                 // the corpus ends years ago: a language's first publish here opens a new month, a second
                 // one is the everyday case
@@ -123,7 +126,11 @@ final class PublishProbe {
                 JsonNode apiLine = null;
                 long lastLine = System.nanoTime();
                 long read = logFrom;
-                while (System.nanoTime() - lastLine < 1_500_000_000L) {
+                // until the publish's own render line has come (a loaded machine renders for seconds after
+                // the pages reached the bucket) and then nothing more for 1.5 s
+                long renderDeadline = System.nanoTime() + 120_000_000_000L;
+                while ((renders.isEmpty() && System.nanoTime() < renderDeadline)
+                        || System.nanoTime() - lastLine < 1_500_000_000L) {
                     Thread.sleep(100);
                     List<String> lines = new ArrayList<>();
                     read = readLines(log, read, lines);
@@ -154,7 +161,50 @@ final class PublishProbe {
                 out.put("sdk", difference(before, after));
                 args.emit(out);
             }
+            staffList(args, api, token, counts, stories);
         }
+    }
+
+    /**
+     * The staff list's reads: one GET /articles of each size, with the DynamoDB calls and units it
+     * cost, from the stack's SDK counts (taken once they have settled after the answer).
+     */
+    private static void staffList(Args args, String api, String token, Path counts, int stories) throws Exception {
+        for (int limit : List.of(10, 50)) {
+            JsonNode before = settled(counts, null);
+            long sent = System.nanoTime();
+            HttpResponse<String> list = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api + "/articles?limit=" + limit))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long answered = System.nanoTime();
+            JsonNode body = json(list);
+            JsonNode after = settled(counts, before);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("bench", "staff-list");
+            out.put("stories", stories);
+            out.put("limit", limit);
+            out.put("spread", args.flag("spread"));
+            out.put("returned", body.path("items").size());
+            out.put("ms", millis(sent, answered));
+            out.put("sdk", difference(before, after));
+            args.emit(out);
+        }
+    }
+
+    /** The counts file once two reads 200 ms apart agree (and differ from {@code from}, if given). */
+    private static JsonNode settled(Path counts, JsonNode from) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        JsonNode last = Args.JSON.readTree(Files.readString(counts));
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            JsonNode now = Args.JSON.readTree(Files.readString(counts));
+            if (now.equals(last) && (from == null || !now.equals(from))) return now;
+            last = now;
+        }
+        return last;
     }
 
     private static boolean originHas(S3Client s3, String key, String text) {

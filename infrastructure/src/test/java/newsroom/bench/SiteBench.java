@@ -58,8 +58,11 @@ final class SiteBench {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(timeLog.toFile())
                         .start();
+                // the export and the database's process side by side: their resident sets summed
+                MemorySampler memory = tool.equals("newsroom") ? MemorySampler.start(process, args) : null;
                 int status = process.waitFor();
                 double stackAfter = stackCpu(args);
+                if (memory != null) memory.stop();
                 String time = Files.readString(timeLog);
                 if (status != 0) throw new IllegalStateException(tool + " failed:\n" + time);
                 Map<String, Object> figures = new LinkedHashMap<>();
@@ -75,10 +78,14 @@ final class SiteBench {
                 if (tool.equals("newsroom")) {
                     // the database's share: DynamoDB Local runs in the stack's process
                     figures.put("stackCpuSeconds", Math.round((stackAfter - stackBefore) * 100) / 100.0);
+                    figures.put("stackPeakRssKb", memory.stackPeakKb);
+                    figures.put("togetherPeakRssKb", memory.togetherPeakKb);
                 }
                 long[] files = files(out);
                 figures.put("files", files[0]);
                 figures.put("bytes", files[1]);
+                // the search page's index shards are files but not pages: Hugo writes none
+                figures.put("searchFiles", files[2]);
                 if (tool.equals("newsroom")) figures.put("javaOptions", String.join(" ", javaOptions));
                 args.emit(figures);
                 if (run > 1) delete(out);
@@ -97,6 +104,63 @@ final class SiteBench {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) args.integer("clock-ticks", 100);
     }
 
+    /**
+     * Samples, every 20 ms while the export runs, the resident set of the export's process tree and
+     * of the stack's process (which holds DynamoDB Local), and keeps the peak of their sum.
+     */
+    private static final class MemorySampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+        volatile long stackPeakKb;
+        volatile long togetherPeakKb;
+
+        private MemorySampler(Process export, String stackPid) {
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            long stack = rssKb(stackPid);
+                            long tree = rssKb(Long.toString(export.pid()))
+                                    + export.descendants()
+                                            .mapToLong(p -> rssKb(Long.toString(p.pid())))
+                                            .sum();
+                            stackPeakKb = Math.max(stackPeakKb, stack);
+                            togetherPeakKb = Math.max(togetherPeakKb, stack + tree);
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "rss-sampler");
+            thread.setDaemon(true);
+        }
+
+        static MemorySampler start(Process export, Args args) {
+            MemorySampler sampler = new MemorySampler(export, args.text("stack-pid", ""));
+            sampler.thread.start();
+            return sampler;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        /** VmRSS of a process (Linux /proc), 0 when it is gone or unknown. */
+        private static long rssKb(String pid) {
+            if (pid.isEmpty()) return 0;
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                    if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended between two samples
+            }
+            return 0;
+        }
+    }
+
     private static String find(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) throw new IllegalStateException("no " + pattern + " in\n" + text);
@@ -110,12 +174,15 @@ final class SiteBench {
         return total;
     }
 
+    /** Files, bytes, and the files of the search index (under search/). */
     private static long[] files(Path dir) throws IOException {
-        long[] count = new long[2];
+        long[] count = new long[3];
+        Path search = dir.resolve("search");
         try (Stream<Path> all = Files.walk(dir)) {
             all.filter(Files::isRegularFile).forEach(f -> {
                 count[0]++;
                 count[1] += f.toFile().length();
+                if (f.startsWith(search)) count[2]++;
             });
         }
         return count;

@@ -1,23 +1,27 @@
 package newsroom.bench.lambda;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import newsroom.api.ApiHandler;
 
 /**
- * A cold start as Lambda does it, without the runtime around it: a fresh JVM loads the API handler
- * (wired by {@code Services.fromEnvironment()}) and answers one GET /articles/{id} with an editor's
- * JWT claims. Runs on the deployment zip's classpath only.
+ * A cold start as Lambda does it, without the runtime around it: a fresh JVM loads the API
+ * function's handler, named as the template names it and built by its public no-argument
+ * constructor as the runtime builds it, and answers one GET /articles/{id} with an editor's JWT
+ * claims. Runs on the deployment package's classpath only.
  */
 public final class FirstRequest {
     private FirstRequest() {}
 
-    public static void main(String[] args) {
+    /** Arguments: the handler's class name and the id of a story to read. */
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws ReflectiveOperationException {
         long started = System.nanoTime();
-        ApiHandler handler = new ApiHandler();
+        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                Class.forName(args[0]).getConstructor().newInstance();
         long ready = System.nanoTime();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event(args[0]), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event(args[1]), null);
         long answered = System.nanoTime();
         System.out.printf(
                 "{\"status\":%d,\"initMs\":%.1f,\"requestMs\":%.1f}%n",
