@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import newsroom.local.NewsroomLocal;
+import newsroom.local.LocalClients;
 import newsroom.render.Assets;
 import newsroom.render.Entry;
 import newsroom.render.FullSite;
@@ -48,7 +48,7 @@ final class EngineBench {
         int stories = args.integer("stories");
         int passes = args.integer("passes", 3);
         int offset = args.integer("port-offset");
-        Config config = NewsroomLocal.localConfig("http://localhost:" + (8080 + offset));
+        Config config = LocalClients.localConfig("http://localhost:" + (8080 + offset));
         long loadStarted = System.nanoTime();
         Snapshot snapshot;
         try (DynamoDbClient dynamo = CorpusLoad.dynamo("http://127.0.0.1:" + (8000 + offset))) {
