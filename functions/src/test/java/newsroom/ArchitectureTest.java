@@ -27,7 +27,7 @@ class ArchitectureTest {
     void onlyTheStoreTalksToDynamoDbAndS3() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("newsroom.store..", "newsroom")
+                .resideOutsideOfPackages("newsroom.store..", "newsroom.lambda..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

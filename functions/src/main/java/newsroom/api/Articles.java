@@ -1,5 +1,6 @@
 package newsroom.api;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,22 +21,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import newsroom.Services;
 import newsroom.image.UploadProcessor;
-import newsroom.render.RebuildHandler;
-import newsroom.store.MediaUploads;
+import newsroom.render.RebuildQueue;
+import newsroom.render.Rebuilds;
+import newsroom.site.Config;
 import newsroom.story.Actor;
 import newsroom.story.FieldError;
 import newsroom.story.Outcome;
 import newsroom.story.Picture;
+import newsroom.story.PictureCatalog;
 import newsroom.story.Rejection;
 import newsroom.story.Status;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 import newsroom.story.StoryRepository;
+import newsroom.story.StoryService;
 
 /** The API's routes: each one reads its request, calls the newsroom once, and shapes the answer. */
-final class Articles {
+public final class Articles {
     /** The longest title search, and how many stories one search request reads at most. */
     static final int MAX_SEARCH = 200;
 
@@ -45,12 +49,72 @@ final class Articles {
     static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
     private static final Duration UPLOAD_WINDOW = Duration.ofMinutes(10);
 
-    private final Services services;
+    /** Renders the page a translation would have if it were published now. */
+    @FunctionalInterface
+    public interface Previews {
+        byte[] preview(Story story, String lang);
+    }
+
+    private final StoryService stories;
+    private final Config config;
+    private final Clock clock;
+    private final MediaUploads media;
+    private final PictureCatalog pictures;
+    private final Previews previews;
+    private final RebuildQueue rebuilds;
     private final String openApi;
 
-    Articles(Services services) {
-        this.services = services;
+    public Articles(
+            StoryService stories,
+            Config config,
+            Clock clock,
+            MediaUploads media,
+            PictureCatalog pictures,
+            Previews previews,
+            RebuildQueue rebuilds) {
+        this.stories = stories;
+        this.config = config;
+        this.clock = clock;
+        this.media = media;
+        this.pictures = pictures;
+        this.previews = previews;
+        this.rebuilds = rebuilds;
         this.openApi = resource("openapi.json");
+    }
+
+    /** The response, and the infrastructure failure behind a 500 if there was one (for the log). */
+    public record Answer(APIGatewayV2HTTPResponse response, RuntimeException failure) {}
+
+    /** Answers one request; a refusal becomes problem+json, a failure a 500 that names nothing. */
+    public Answer answer(APIGatewayV2HTTPEvent event) {
+        try {
+            return new Answer(answer(Request.of(event)), null);
+        } catch (ApiException e) {
+            return new Answer(Responses.problem(e.status, e.title, e.getMessage(), e.errors), null);
+        } catch (RuntimeException e) {
+            // an infrastructure failure: logged with its stack trace, answered without its message
+            return new Answer(
+                    Responses.problem(
+                            500,
+                            "Internal error",
+                            "The request could not be completed; it is safe to retry.",
+                            List.of()),
+                    e);
+        }
+    }
+
+    /**
+     * Loads the JSON side (parsing a request, writing a response), work the first request would do;
+     * a failure is ignored, since the first request loads the same classes.
+     */
+    public static void primeJson() {
+        try {
+            Json.object("{\"title\": \"priming\", \"n\": [1, 2.5, true, null]}", false, false);
+            Responses.json(200, ArticleJson.revisions(List.of()), Map.of());
+            Responses.problem(404, "Not found", "priming", List.of());
+        } catch (RuntimeException ignored) {
+            // the first request will load the same classes
+        }
     }
 
     APIGatewayV2HTTPResponse answer(Request request) {
@@ -84,7 +148,7 @@ final class Articles {
     private APIGatewayV2HTTPResponse create(Actor actor, Request request) {
         requireWriter(actor);
         var input = ArticleJson.story(Json.object(request.body(), request.base64(), false));
-        Story story = done(services.stories().create(actor, input));
+        Story story = done(stories.create(actor, input));
         return storyResponse(
                 201, story, Map.of("Location", "/articles/" + story.id().value()));
     }
@@ -107,14 +171,12 @@ final class Articles {
             }
         }
         Optional<String> lang = Optional.ofNullable(q.get("lang"));
-        if (lang.isPresent() && !services.config().languages().contains(lang.get())) {
-            errors.add(
-                    new FieldError("lang", "must be one of " + services.config().languages()));
+        if (lang.isPresent() && !config.languages().contains(lang.get())) {
+            errors.add(new FieldError("lang", "must be one of " + config.languages()));
         }
         Optional<String> category = Optional.ofNullable(q.get("category"));
-        if (category.isPresent() && !services.config().categories().contains(category.get())) {
-            errors.add(new FieldError(
-                    "category", "must be one of " + services.config().categories()));
+        if (category.isPresent() && !config.categories().contains(category.get())) {
+            errors.add(new FieldError("category", "must be one of " + config.categories()));
         }
         int limit = 20;
         if (q.containsKey("limit")) {
@@ -134,7 +196,7 @@ final class Articles {
         StoryRepository.Page<Story> page;
         try {
             page = search.isEmpty()
-                    ? services.stories().list(filter, Optional.ofNullable(q.get("cursor")), limit)
+                    ? stories.list(filter, Optional.ofNullable(q.get("cursor")), limit)
                     : searchTitles(filter, search.get(), Optional.ofNullable(q.get("cursor")), limit);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("cursor", "is not a cursor this API returned");
@@ -161,7 +223,7 @@ final class Articles {
         Optional<String> next = cursor;
         int scanned = 0;
         do {
-            var page = services.stories().list(filter, next, limit - found.size());
+            var page = stories.list(filter, next, limit - found.size());
             scanned += page.items().size();
             for (Story story : page.items()) {
                 if (story.translations().values().stream()
@@ -183,14 +245,14 @@ final class Articles {
         StoryId id = id(request);
         long version = ifMatch(request);
         var input = ArticleJson.story(Json.object(request.body(), request.base64(), false));
-        return storyResponse(200, done(services.stories().replace(actor, id, version, input)), Map.of());
+        return storyResponse(200, done(stories.replace(actor, id, version, input)), Map.of());
     }
 
     private APIGatewayV2HTTPResponse delete(Actor actor, Request request) {
         requireEditor(actor);
         StoryId id = id(request);
         long version = ifMatch(request);
-        done(services.stories().delete(actor, id, version));
+        done(stories.delete(actor, id, version));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(204)
                 .withHeaders(Map.of())
@@ -203,7 +265,7 @@ final class Articles {
         String lang = lang(request);
         long version = ifMatch(request);
         var input = ArticleJson.translation(Json.object(request.body(), request.base64(), false));
-        return storyResponse(200, done(services.stories().putTranslation(actor, id, lang, version, input)), Map.of());
+        return storyResponse(200, done(stories.putTranslation(actor, id, lang, version, input)), Map.of());
     }
 
     private APIGatewayV2HTTPResponse deleteTranslation(Actor actor, Request request) {
@@ -211,7 +273,7 @@ final class Articles {
         StoryId id = id(request);
         String lang = lang(request);
         long version = ifMatch(request);
-        return storyResponse(200, done(services.stories().deleteTranslation(actor, id, lang, version)), Map.of());
+        return storyResponse(200, done(stories.deleteTranslation(actor, id, lang, version)), Map.of());
     }
 
     private APIGatewayV2HTTPResponse publish(Actor actor, Request request) {
@@ -232,7 +294,7 @@ final class Articles {
             }
         }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
-        return storyResponse(200, done(services.stories().publish(actor, id, version, langs, when)), Map.of());
+        return storyResponse(200, done(stories.publish(actor, id, version, langs, when)), Map.of());
     }
 
     private APIGatewayV2HTTPResponse unpublish(Actor actor, Request request) {
@@ -244,7 +306,7 @@ final class Articles {
         Json.onlyFields(body, "", Set.of("languages"), errors);
         List<String> langs = Json.strings(body, "languages", "", errors);
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
-        return storyResponse(200, done(services.stories().unpublish(actor, id, version, langs)), Map.of());
+        return storyResponse(200, done(stories.unpublish(actor, id, version, langs)), Map.of());
     }
 
     private APIGatewayV2HTTPResponse preview(Actor actor, Request request) {
@@ -255,7 +317,7 @@ final class Articles {
         if (story.translation(lang).isEmpty()) {
             throw ApiException.of(404, "Not found", "The story has no " + lang + " translation.");
         }
-        byte[] html = services.renderer().preview(story, lang);
+        byte[] html = previews.preview(story, lang);
         return Responses.raw(
                 200,
                 "text/html; charset=utf-8",
@@ -267,7 +329,7 @@ final class Articles {
         requireWriter(actor);
         StoryId id = id(request);
         var tombstone = historyReadable(actor, id);
-        return Responses.json(200, ArticleJson.revisions(services.stories().revisions(id), tombstone), Map.of());
+        return Responses.json(200, ArticleJson.revisions(stories.revisions(id), tombstone), Map.of());
     }
 
     private APIGatewayV2HTTPResponse revision(Actor actor, Request request) {
@@ -275,8 +337,7 @@ final class Articles {
         StoryId id = id(request);
         RevisionId rev = revisionId(request);
         historyReadable(actor, id);
-        var revision = services.stories()
-                .revision(id, rev.version(), rev.lang())
+        var revision = stories.revision(id, rev.version(), rev.lang())
                 .orElseThrow(() -> ApiException.of(404, "Not found", "The story has no such revision."));
         return Responses.json(200, ArticleJson.revision(revision), Map.of());
     }
@@ -286,8 +347,7 @@ final class Articles {
         StoryId id = id(request);
         RevisionId rev = revisionId(request);
         long version = ifMatch(request);
-        return storyResponse(
-                200, done(services.stories().restore(actor, id, version, rev.version(), rev.lang())), Map.of());
+        return storyResponse(200, done(stories.restore(actor, id, version, rev.version(), rev.lang())), Map.of());
     }
 
     /**
@@ -295,8 +355,8 @@ final class Articles {
      * period after it was deleted; answers the tombstone of a deleted story.
      */
     private Optional<StoryRepository.Tombstone> historyReadable(Actor actor, StoryId id) {
-        if (services.stories().find(id).isPresent()) return Optional.empty();
-        var tombstone = services.stories().tombstone(id);
+        if (stories.find(id).isPresent()) return Optional.empty();
+        var tombstone = stories.tombstone(id);
         if (tombstone.isPresent() && actor.canEdit()) return tombstone;
         throw ApiException.of(404, "Not found", "No story has this id.");
     }
@@ -335,7 +395,7 @@ final class Articles {
         }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         String contentType = type.toLowerCase(Locale.ROOT);
-        Instant now = services.clock().instant();
+        Instant now = clock.instant();
         var date = now.atOffset(ZoneOffset.UTC);
         String name = String.format(
                 Locale.ROOT,
@@ -348,7 +408,7 @@ final class Articles {
         // the image function writes under the src
         String key = UploadProcessor.UPLOADS_PREFIX + name;
         String src = "/media/" + name;
-        var url = services.media().presignPut(key, contentType, size.asLong(), UPLOAD_WINDOW);
+        var url = media.presignPut(key, contentType, size.asLong(), UPLOAD_WINDOW);
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("src", src);
         out.put("uploadUrl", url.toString());
@@ -371,7 +431,7 @@ final class Articles {
         }
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("src", src);
-        var found = services.pictures().find(src);
+        var found = pictures.find(src);
         if (found.isEmpty()) {
             out.put("status", "pending");
         } else {
@@ -397,7 +457,7 @@ final class Articles {
 
     private APIGatewayV2HTTPResponse rebuild(Actor actor) {
         if (!actor.isAdmin()) throw forbidden("Only admins start a full rebuild.");
-        services.rebuildQueue().send(List.of(RebuildHandler.PLAN));
+        rebuilds.send(List.of(Rebuilds.PLAN));
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("status", "accepted");
         return Responses.json(202, out, Map.of());
@@ -413,19 +473,14 @@ final class Articles {
 
     private String lang(Request request) {
         String lang = request.path("lang");
-        if (!services.config().languages().contains(lang)) {
-            throw ApiException.of(
-                    404,
-                    "Not found",
-                    "Unknown language; use one of " + services.config().languages() + ".");
+        if (!config.languages().contains(lang)) {
+            throw ApiException.of(404, "Not found", "Unknown language; use one of " + config.languages() + ".");
         }
         return lang;
     }
 
     private Story found(StoryId id) {
-        return services.stories()
-                .find(id)
-                .orElseThrow(() -> ApiException.of(404, "Not found", "No story has this id."));
+        return stories.find(id).orElseThrow(() -> ApiException.of(404, "Not found", "No story has this id."));
     }
 
     /** The version the client read, from If-Match: required for every change to an existing story. */

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.render.Entry;
 import newsroom.story.BodyFormat;
+import newsroom.story.Excerpts;
 import newsroom.story.Image;
 import newsroom.story.Picture;
 import newsroom.story.Revision;
@@ -189,7 +189,7 @@ public final class Items {
         item.put(FORMAT, s(t.format().wire()));
         item.put(BODY_HTML, s(t.bodyHtml()));
         // lists show excerpts and read no bodies: the excerpt is cut once, here
-        item.put(EXCERPT, s(Entry.excerptOf(t)));
+        item.put(EXCERPT, s(Excerpts.of(t)));
         item.put(SLUG, s(t.slug()));
         item.put(STATUS, s(t.status().wire()));
         if (story.image() != null) item.put(IMAGE, s(story.image().src()));

@@ -24,7 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
 import newsroom.render.Page;
 import newsroom.site.Config;
 import newsroom.store.S3MediaUploads;
@@ -88,7 +88,7 @@ public final class LocalCloud implements AutoCloseable {
     private Endpoints endpoints;
     private DynamoDbClient dynamo;
     private S3Client s3;
-    private Services services;
+    private Wiring services;
     private ApiGateway api;
     private CdnEmulator cdn;
     private LocalRedirects redirects;
@@ -215,13 +215,13 @@ public final class LocalCloud implements AutoCloseable {
                 ((Number) redrive.getOrDefault("maxReceiveCount", 5)).intValue(),
                 Duration.ofSeconds(1));
         closeables.add(invalidationQueue);
-        services = Services.wire(
+        services = Wiring.wire(
                 config,
                 dynamo,
                 () -> new S3SiteBucket(s3, BUCKET),
                 () -> new S3MediaUploads(presigner, UPLOADS_BUCKET),
                 () -> new S3Uploads(s3),
-                () -> new Services.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
+                () -> new Wiring.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
                 Clock.systemUTC());
 
         // the handlers template.yaml names, each built with the local wiring
@@ -346,11 +346,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private Object instantiate(String handler) {
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-        try {
-            return Class.forName(className).getConstructor(Services.class).newInstance(services);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build handler " + handler, e);
-        }
+        return services.handler(className);
     }
 
     @SuppressWarnings("unchecked")
@@ -384,7 +380,7 @@ public final class LocalCloud implements AutoCloseable {
         return createdTable;
     }
 
-    public Services services() {
+    public Wiring services() {
         return services;
     }
 

@@ -315,7 +315,7 @@ final class Report {
         md.append("## 3. Cold start\n\n");
         md.append("Fresh JVMs with Lambda's flags (`-XX:+TieredCompilation -XX:TieredStopAtLevel=1`) on"
                 + " the deployment zip's classpath (classes + lib/), run alternately: the API handler"
-                + " built by `Services.fromEnvironment()` answering one GET /articles/{id} (JWT claims"
+                + " built by `Wiring.fromEnvironment()` answering one GET /articles/{id} (JWT claims"
                 + " in the event) against the running stack's DynamoDB, and an empty handler class"
                 + " (the floor). Wall time from process start to exit; median of each.\n\n");
         double apiMs = median(api, l -> l.get("ms").asDouble());

@@ -30,7 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import newsroom.publish.PublisherHandler;
+import newsroom.lambda.PublisherHandler;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -110,7 +110,7 @@ class StaffApiPublishingIT {
         assertEquals(List.of(id(story)), mine(listAll("status=scheduled&category=transport", 50), story));
 
         JsonNode after = null;
-        PublisherHandler publisher = new PublisherHandler(TestStack.get().services());
+        PublisherHandler publisher = TestStack.get().services().publisherHandler();
         for (int attempt = 0; attempt < 100 && after == null; attempt++) {
             Thread.sleep(200);
             if (Instant.now().isBefore(at)) continue;

@@ -3,11 +3,11 @@ package newsroom.bench.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import newsroom.api.ApiHandler;
+import newsroom.lambda.ApiHandler;
 
 /**
  * A cold start as Lambda does it, without the runtime around it: a fresh JVM loads the API handler
- * (wired by {@code Services.fromEnvironment()}) and answers one GET /articles/{id} with an editor's
+ * (wired by {@code Wiring.fromEnvironment()}) and answers one GET /articles/{id} with an editor's
  * JWT claims. Runs on the deployment zip's classpath only.
  */
 public final class FirstRequest {

@@ -1,14 +1,13 @@
-package newsroom.api;
+package newsroom.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import newsroom.Log;
-import newsroom.Services;
+import newsroom.api.Articles;
 import newsroom.logging.Metrics;
 import newsroom.story.StoryId;
 
@@ -24,8 +23,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this(primed());
     }
 
-    public ApiHandler(Services services) {
-        this.articles = new Articles(services);
+    public ApiHandler(Articles articles) {
+        this.articles = articles;
     }
 
     @Override
@@ -35,21 +34,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                         ? event.getRequestContext().getRequestId()
                         : (context != null ? context.getAwsRequestId() : "-");
-        APIGatewayV2HTTPResponse response;
-        RuntimeException failure = null;
-        try {
-            response = articles.answer(Request.of(event));
-        } catch (ApiException e) {
-            response = Responses.problem(e.status, e.title, e.getMessage(), e.errors);
-        } catch (RuntimeException e) {
-            // an infrastructure failure: logged with its stack trace, answered without its message
-            failure = e;
-            response = Responses.problem(
-                    500,
-                    "Internal error",
-                    "The request could not be completed; it is safe to retry.",
-                    java.util.List.of());
-        }
+        Articles.Answer answer = articles.answer(event);
+        APIGatewayV2HTTPResponse response = answer.response();
+        RuntimeException failure = answer.failure();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", requestId);
         fields.put("route", event.getRouteKey());
@@ -77,22 +64,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      * runtime's init phase and, with SnapStart, is part of the snapshot. A failure here is ignored:
      * the first request meets it again and answers for it.
      */
-    private static Services primed() {
-        Thread json = new Thread(
-                () -> {
-                    try {
-                        Json.object("{\"title\": \"priming\", \"n\": [1, 2.5, true, null]}", false, false);
-                        Responses.json(200, ArticleJson.revisions(List.of()), Map.of());
-                        Responses.problem(404, "Not found", "priming", List.of());
-                    } catch (RuntimeException ignored) {
-                        // the first request will load the same classes
-                    }
-                },
-                "priming");
+    private static Articles primed() {
+        Thread json = new Thread(Articles::primeJson, "priming");
         json.start();
-        Services services = Services.fromEnvironment();
+        Wiring wiring = Wiring.fromEnvironment();
         try {
-            services.stories().find(NOBODY);
+            wiring.stories().find(NOBODY);
         } catch (RuntimeException ignored) {
             // no table yet, no network: the first request reports it
         }
@@ -101,6 +78,6 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return services;
+        return wiring.articles();
     }
 }

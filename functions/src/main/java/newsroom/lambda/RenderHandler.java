@@ -1,4 +1,4 @@
-package newsroom.render;
+package newsroom.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -11,8 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.Log;
-import newsroom.Services;
 import newsroom.logging.Metrics;
+import newsroom.render.Change;
+import newsroom.render.FormerAddresses;
+import newsroom.render.PageSet;
+import newsroom.render.SiteBucket;
+import newsroom.render.SiteWriter;
+import newsroom.search.SearchIndexer;
 import newsroom.story.Status;
 import newsroom.story.StoryId;
 
@@ -22,14 +27,33 @@ import newsroom.story.StoryId;
  * there and nothing after it is lost.
  */
 public final class RenderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private final Services services;
+    private final SiteWriter writer;
+    private final PageSet pageSet;
+    private final FormerAddresses formerAddresses;
+    private final SearchIndexer search;
+    private final SiteBucket bucket;
 
+    /** The Lambda runtime's constructor: wires from the environment. */
     public RenderHandler() {
-        this(Services.fromEnvironment());
+        this(
+                Wiring.fromEnvironment().writer(),
+                Wiring.fromEnvironment().pageSet(),
+                Wiring.fromEnvironment().formerAddresses(),
+                Wiring.fromEnvironment().search(),
+                Wiring.fromEnvironment().bucket());
     }
 
-    public RenderHandler(Services services) {
-        this.services = services;
+    public RenderHandler(
+            SiteWriter writer,
+            PageSet pageSet,
+            FormerAddresses formerAddresses,
+            SearchIndexer search,
+            SiteBucket bucket) {
+        this.writer = writer;
+        this.pageSet = pageSet;
+        this.formerAddresses = formerAddresses;
+        this.search = search;
+        this.bucket = bucket;
     }
 
     @Override
@@ -44,11 +68,10 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                 change(record).ifPresent(changes::add);
             }
             // the whole batch at once: a page that several changes share is rendered once
-            SiteWriter.Result result =
-                    services.writer().write(services.pageSet().dependentPages(changes));
+            SiteWriter.Result result = writer.write(pageSet.dependentPages(changes));
             // after the pages: a former address leads to a page that is there
-            services.formerAddresses().follow(changes);
-            services.search().apply(changes);
+            formerAddresses.follow(changes);
+            search.apply(changes);
             for (DynamodbEvent.DynamodbStreamRecord record : records) deleteMediaOfRemovedStory(record);
             log(records.size(), changes.size(), result, started, null, null);
             return new StreamsEventResponse(List.of());
@@ -65,9 +88,9 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             try {
                 Optional<Change> change = change(record);
                 if (change.isPresent()) {
-                    services.writer().write(services.pageSet().dependentPages(change.get(), batch));
-                    services.formerAddresses().follow(change.get());
-                    services.search().apply(List.of(change.get()));
+                    writer.write(pageSet.dependentPages(change.get(), batch));
+                    formerAddresses.follow(change.get());
+                    search.apply(List.of(change.get()));
                 }
                 deleteMediaOfRemovedStory(record);
             } catch (RuntimeException e) {
@@ -100,7 +123,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
      * record of the delete, so a failed delete of the object is retried with the record.
      */
     private void deleteMediaOfRemovedStory(DynamodbEvent.DynamodbStreamRecord record) {
-        removedMedia(record).ifPresent(key -> services.bucket().delete(key));
+        removedMedia(record).ifPresent(key -> bucket.delete(key));
     }
 
     /** The bucket key of the picture of a story whose item was removed, if it had one. */
