@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,7 @@ import newsroom.render.PageSet;
 import newsroom.render.SiteBucket;
 import newsroom.render.SiteWriter;
 import newsroom.search.SearchIndexer;
-import newsroom.story.Status;
-import newsroom.story.StoryId;
+import newsroom.store.StreamRecords;
 
 /**
  * Receives a batch of table changes from the stream and re-renders the pages that depend on them. A
@@ -65,7 +62,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             // record, not fail the whole invocation (which would retry, and at last drop, good records)
             List<Change> changes = new ArrayList<>();
             for (DynamodbEvent.DynamodbStreamRecord record : records) {
-                change(record).ifPresent(changes::add);
+                StreamRecords.change(record).ifPresent(changes::add);
             }
             // the whole batch at once: a page that several changes share is rendered once
             SiteWriter.Result result = writer.write(pageSet.dependentPages(changes));
@@ -86,7 +83,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
         List<Change> batch = changesBeforeUnreadable(records);
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             try {
-                Optional<Change> change = change(record);
+                Optional<Change> change = StreamRecords.change(record);
                 if (change.isPresent()) {
                     writer.write(pageSet.dependentPages(change.get(), batch));
                     formerAddresses.follow(change.get());
@@ -109,7 +106,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
         List<Change> changes = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             try {
-                change(record).ifPresent(changes::add);
+                StreamRecords.change(record).ifPresent(changes::add);
             } catch (RuntimeException unreadable) {
                 // reported as the failed record when the one-by-one loop reaches it
                 break;
@@ -123,56 +120,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
      * record of the delete, so a failed delete of the object is retried with the record.
      */
     private void deleteMediaOfRemovedStory(DynamodbEvent.DynamodbStreamRecord record) {
-        removedMedia(record).ifPresent(key -> bucket.delete(key));
-    }
-
-    /** The bucket key of the picture of a story whose item was removed, if it had one. */
-    static Optional<String> removedMedia(DynamodbEvent.DynamodbStreamRecord record) {
-        var data = record.getDynamodb();
-        if (!"REMOVE".equals(record.getEventName()) || data == null || data.getKeys() == null) return Optional.empty();
-        AttributeValue pk = data.getKeys().get("PK");
-        AttributeValue sk = data.getKeys().get("SK");
-        if (pk == null || sk == null || pk.getS() == null || !pk.getS().startsWith("STORY#")) return Optional.empty();
-        if (!"META".equals(sk.getS()) || data.getOldImage() == null) return Optional.empty();
-        String src = text(data.getOldImage(), "image");
-        if (src == null || !src.startsWith("/media/") || src.contains("..")) return Optional.empty();
-        return Optional.of(src.substring(1));
-    }
-
-    /** The change to one translation, or empty for items the public site does not show. */
-    static Optional<Change> change(DynamodbEvent.DynamodbStreamRecord record) {
-        var data = record.getDynamodb();
-        if (data == null || data.getKeys() == null) return Optional.empty();
-        AttributeValue pk = data.getKeys().get("PK");
-        AttributeValue sk = data.getKeys().get("SK");
-        if (pk == null || sk == null || pk.getS() == null || sk.getS() == null) return Optional.empty();
-        if (!pk.getS().startsWith("STORY#") || !sk.getS().startsWith("LANG#")) return Optional.empty();
-        // a translation's source item (LANG#<lang>#SOURCE) changes no page: its HTML is in the
-        // translation item
-        if (sk.getS().indexOf('#', "LANG#".length()) >= 0) return Optional.empty();
-        String id = pk.getS().substring("STORY#".length());
-        if (!StoryId.isValid(id)) return Optional.empty();
-        return Optional.of(new Change(
-                new StoryId(id),
-                sk.getS().substring("LANG#".length()),
-                state(data.getOldImage()),
-                state(data.getNewImage())));
-    }
-
-    private static Optional<Change.State> state(Map<String, AttributeValue> image) {
-        if (image == null || image.isEmpty()) return Optional.empty();
-        String status = text(image, "status");
-        String publishedAt = text(image, "publishedAt");
-        return Optional.of(new Change.State(
-                status == null ? Status.DRAFT : Status.fromWire(status),
-                publishedAt == null ? null : Instant.parse(publishedAt),
-                text(image, "slug"),
-                text(image, "category")));
-    }
-
-    private static String text(Map<String, AttributeValue> image, String name) {
-        AttributeValue v = image.get(name);
-        return v == null ? null : v.getS();
+        StreamRecords.removedMedia(record).ifPresent(key -> bucket.delete(key));
     }
 
     private static void log(

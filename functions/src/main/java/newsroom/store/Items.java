@@ -34,6 +34,7 @@ public final class Items {
     public static final String GSI3 = "GSI3";
 
     public static final String META = "META";
+    static final String STORY_PREFIX = "STORY#";
     public static final String LANG_PREFIX = "LANG#";
 
     /** After a translation's key: the item that holds its body as written (Markdown or HTML). */
@@ -97,7 +98,7 @@ public final class Items {
     private Items() {}
 
     public static String storyKey(StoryId id) {
-        return "STORY#" + id.value();
+        return STORY_PREFIX + id.value();
     }
 
     public static String slugKey(String lang, String slug) {

@@ -16,6 +16,7 @@ import newsroom.render.InMemorySiteIndex;
 import newsroom.render.SiteBucket;
 import newsroom.render.SiteIndex;
 import newsroom.site.Config;
+import newsroom.store.StreamRecords;
 import newsroom.story.InMemoryStories;
 import newsroom.story.Status;
 import newsroom.story.StoryService;
@@ -27,7 +28,7 @@ class RenderHandlerTest {
     @Event(value = "events/stream-publish.json", type = DynamodbEvent.class)
     void translationRecordsBecomeChangesAndOtherItemsAreSkipped(DynamodbEvent event) {
         var changes = event.getRecords().stream()
-                .map(RenderHandler::change)
+                .map(StreamRecords::change)
                 .flatMap(java.util.Optional::stream)
                 .toList();
         assertEquals(1, changes.size());
