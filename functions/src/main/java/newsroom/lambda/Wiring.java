@@ -21,20 +21,12 @@ import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
 import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
-import newsroom.store.Clients;
-import newsroom.store.CloudFrontCdn;
 import newsroom.store.DynamoPictureCatalog;
 import newsroom.store.DynamoRebuildProgress;
 import newsroom.store.DynamoSiteIndex;
 import newsroom.store.DynamoStoryRepository;
-import newsroom.store.S3MediaUploads;
-import newsroom.store.S3SiteBucket;
-import newsroom.store.S3Uploads;
-import newsroom.store.SqsInvalidationQueue;
-import newsroom.store.SqsRebuildQueue;
 import newsroom.story.PictureCatalog;
 import newsroom.story.StoryService;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -342,44 +334,5 @@ public final class Wiring {
     /** The Lambda runtime's wiring, built on first use and kept for the life of the runtime. */
     public static Wiring fromEnvironment() {
         return FromEnvironment.INSTANCE;
-    }
-
-    private static final class FromEnvironment {
-        static final Wiring INSTANCE = build();
-
-        private static Wiring build() {
-            Config config = Config.fromEnvironment();
-            SdkHttpClient http = Clients.httpClient();
-            return wire(
-                    config,
-                    Clients.dynamo(config, http),
-                    () -> new S3SiteBucket(Clients.s3(config, http), config.bucketName()),
-                    () -> new S3MediaUploads(Clients.presigner(config), config.uploadsBucket()),
-                    () -> new S3Uploads(Clients.s3(config, http)),
-                    () -> edges(config, http),
-                    Clock.systemUTC());
-        }
-
-        private static Edges edges(Config config, SdkHttpClient http) {
-            Cdn cdn = cdn(config, http);
-            RebuildQueue rebuilds = queue(config, http);
-            return config.invalidationQueueUrl()
-                    .map(url -> new Edges(cdn, rebuilds, new SqsInvalidationQueue(Clients.sqs(config, http), url)))
-                    .orElseGet(() -> new Edges(cdn, rebuilds));
-        }
-
-        private static Cdn cdn(Config config, SdkHttpClient http) {
-            return config.distributionId()
-                    .<Cdn>map(id -> new CloudFrontCdn(Clients.cloudFront(http), id))
-                    .orElse(paths -> {});
-        }
-
-        private static RebuildQueue queue(Config config, SdkHttpClient http) {
-            return config.rebuildQueueUrl()
-                    .<RebuildQueue>map(url -> new SqsRebuildQueue(Clients.sqs(config, http), url))
-                    .orElse(messages -> {
-                        throw new IllegalStateException("REBUILD_QUEUE_URL is not set");
-                    });
-        }
     }
 }

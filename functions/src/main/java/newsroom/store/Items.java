@@ -11,7 +11,6 @@ import java.util.Map;
 import newsroom.story.BodyFormat;
 import newsroom.story.Excerpts;
 import newsroom.story.Image;
-import newsroom.story.Picture;
 import newsroom.story.Revision;
 import newsroom.story.Status;
 import newsroom.story.Story;
@@ -327,49 +326,6 @@ public final class Items {
                 str(item, BY),
                 Long.parseLong(item.get(VERSION).n()),
                 text);
-    }
-
-    static Map<String, AttributeValue> pictureItem(Picture picture, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(PICTURE_PREFIX + picture.src()));
-        item.put(SK, s(PICTURE));
-        item.put(TYPE, s("picture"));
-        item.put(SRC, s(picture.src()));
-        item.put(STATUS, s(picture.status().wire()));
-        item.put(UPDATED_AT, s(sortable(at)));
-        if (picture.reason() != null) item.put(REASON, s(picture.reason()));
-        if (picture.ready()) {
-            item.put(WIDTH, n(picture.width()));
-            item.put(HEIGHT, n(picture.height()));
-            item.put(
-                    RENDITIONS,
-                    AttributeValue.fromL(
-                            picture.renditions().stream().map(Items::rendition).toList()));
-            if (picture.card() != null) item.put(CARD, rendition(picture.card()));
-        }
-        return item;
-    }
-
-    static Picture picture(Map<String, AttributeValue> item) {
-        String src = str(item, SRC);
-        if (Picture.Status.REFUSED.wire().equals(str(item, STATUS))) return Picture.refused(src, str(item, REASON));
-        return Picture.ready(
-                src,
-                Integer.parseInt(item.get(WIDTH).n()),
-                Integer.parseInt(item.get(HEIGHT).n()),
-                item.get(RENDITIONS).l().stream().map(v -> rendition(v.m())).toList(),
-                item.containsKey(CARD) ? rendition(item.get(CARD).m()) : null);
-    }
-
-    private static AttributeValue rendition(Picture.Rendition r) {
-        return AttributeValue.fromM(Map.of(SRC, s(r.src()), WIDTH, n(r.width()), HEIGHT, n(r.height())));
-    }
-
-    private static Picture.Rendition rendition(Map<String, AttributeValue> m) {
-        return new Picture.Rendition(
-                str(m, SRC),
-                Integer.parseInt(m.get(WIDTH).n()),
-                Integer.parseInt(m.get(HEIGHT).n()));
     }
 
     static String str(Map<String, AttributeValue> item, String name) {
