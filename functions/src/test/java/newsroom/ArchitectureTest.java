@@ -2,7 +2,6 @@ package newsroom;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -103,18 +102,14 @@ class ArchitectureTest {
                 .resideInAPackage(root + ".store..");
     }
 
-    /**
-     * AWS SDK and Lambda types only in the entry points and the store. One exception is named: the
-     * staff API still reads and answers API Gateway's HTTP event types (its request and response
-     * mapping); the rest of the API, and every other package, knows nothing of AWS.
-     */
+    /** AWS SDK and Lambda types only in the entry points and the store. */
     static ArchRule awsOnlyAtTheEdges(String root) {
         return noClasses()
                 .that()
                 .resideOutsideOfPackages(root + ".lambda..", root + ".store..")
                 .should()
-                .dependOnClassesThat(resideInAnyPackage("software.amazon..", "com.amazonaws..")
-                        .and(not(nameStartingWith("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTP"))));
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon..", "com.amazonaws..");
     }
 
     private static String[] packages(String root, List<String> names) {

@@ -1,7 +1,5 @@
 package newsroom.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,12 +70,12 @@ public final class Articles {
     }
 
     /** The response, and the infrastructure failure behind a 500 if there was one (for the log). */
-    public record Answer(APIGatewayV2HTTPResponse response, RuntimeException failure) {}
+    public record Answer(Response response, RuntimeException failure) {}
 
     /** Answers one request; a refusal becomes problem+json, a failure a 500 that names nothing. */
-    public Answer answer(APIGatewayV2HTTPEvent event) {
+    public Answer answer(Request request) {
         try {
-            return new Answer(answer(Request.of(event)), null);
+            return new Answer(route(request), null);
         } catch (ApiException e) {
             return new Answer(Responses.problem(e.status, e.title, e.getMessage(), e.errors), null);
         } catch (RuntimeException e) {
@@ -106,7 +104,7 @@ public final class Articles {
         }
     }
 
-    APIGatewayV2HTTPResponse answer(Request request) {
+    private Response route(Request request) {
         String route = request.routeKey();
         if (route.equals("GET /openapi.json")) {
             return Responses.raw(200, "application/json", openApi, Map.of("Cache-Control", "public, max-age=300"));
@@ -134,7 +132,7 @@ public final class Articles {
         };
     }
 
-    private APIGatewayV2HTTPResponse create(Actor actor, Request request) {
+    private Response create(Actor actor, Request request) {
         requireWriter(actor);
         var input = ArticleJson.story(Json.object(request.body(), request.base64(), false));
         Story story = done(stories.create(actor, input));
@@ -142,13 +140,13 @@ public final class Articles {
                 201, story, Map.of("Location", "/articles/" + story.id().value()));
     }
 
-    private APIGatewayV2HTTPResponse read(Actor actor, Request request) {
+    private Response read(Actor actor, Request request) {
         requireWriter(actor);
         Story story = found(id(request));
         return storyResponse(200, story, Map.of());
     }
 
-    private APIGatewayV2HTTPResponse replace(Actor actor, Request request) {
+    private Response replace(Actor actor, Request request) {
         requireWriter(actor);
         StoryId id = id(request);
         long version = ifMatch(request);
@@ -156,18 +154,15 @@ public final class Articles {
         return storyResponse(200, done(stories.replace(actor, id, version, input)), Map.of());
     }
 
-    private APIGatewayV2HTTPResponse delete(Actor actor, Request request) {
+    private Response delete(Actor actor, Request request) {
         requireEditor(actor);
         StoryId id = id(request);
         long version = ifMatch(request);
         done(stories.delete(actor, id, version));
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(204)
-                .withHeaders(Map.of())
-                .build();
+        return new Response(204, Map.of(), null);
     }
 
-    private APIGatewayV2HTTPResponse putTranslation(Actor actor, Request request) {
+    private Response putTranslation(Actor actor, Request request) {
         requireWriter(actor);
         StoryId id = id(request);
         String lang = lang(request);
@@ -176,7 +171,7 @@ public final class Articles {
         return storyResponse(200, done(stories.putTranslation(actor, id, lang, version, input)), Map.of());
     }
 
-    private APIGatewayV2HTTPResponse deleteTranslation(Actor actor, Request request) {
+    private Response deleteTranslation(Actor actor, Request request) {
         requireWriter(actor);
         StoryId id = id(request);
         String lang = lang(request);
@@ -184,7 +179,7 @@ public final class Articles {
         return storyResponse(200, done(stories.deleteTranslation(actor, id, lang, version)), Map.of());
     }
 
-    private APIGatewayV2HTTPResponse publish(Actor actor, Request request) {
+    private Response publish(Actor actor, Request request) {
         requireEditor(actor);
         StoryId id = id(request);
         long version = ifMatch(request);
@@ -205,7 +200,7 @@ public final class Articles {
         return storyResponse(200, done(stories.publish(actor, id, version, langs, when)), Map.of());
     }
 
-    private APIGatewayV2HTTPResponse unpublish(Actor actor, Request request) {
+    private Response unpublish(Actor actor, Request request) {
         requireEditor(actor);
         StoryId id = id(request);
         long version = ifMatch(request);
@@ -217,7 +212,7 @@ public final class Articles {
         return storyResponse(200, done(stories.unpublish(actor, id, version, langs)), Map.of());
     }
 
-    private APIGatewayV2HTTPResponse preview(Actor actor, Request request) {
+    private Response preview(Actor actor, Request request) {
         requireWriter(actor);
         StoryId id = id(request);
         String lang = lang(request);
@@ -233,7 +228,7 @@ public final class Articles {
                 Map.of("Cache-Control", "no-store", "ETag", story.etag()));
     }
 
-    private APIGatewayV2HTTPResponse rebuild(Actor actor) {
+    private Response rebuild(Actor actor) {
         allow(Permissions.rebuildSite(actor));
         rebuilds.send(List.of(Rebuilds.PLAN));
         ObjectNode out = Json.MAPPER.createObjectNode();
@@ -320,7 +315,7 @@ public final class Articles {
         throw new IllegalStateException("unmapped rejection");
     }
 
-    static APIGatewayV2HTTPResponse storyResponse(int status, Story story, Map<String, String> headers) {
+    static Response storyResponse(int status, Story story, Map<String, String> headers) {
         Map<String, String> all = new java.util.LinkedHashMap<>(headers);
         all.put("ETag", story.etag());
         return Responses.json(status, ArticleJson.write(story), all);

@@ -1,6 +1,5 @@
 package newsroom.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -36,7 +35,7 @@ final class MediaRoutes {
         this.pictures = pictures;
     }
 
-    APIGatewayV2HTTPResponse media(Actor actor, Request request) {
+    Response media(Actor actor, Request request) {
         Articles.requireWriter(actor);
         ObjectNode body = Json.object(request.body(), request.base64(), false);
         List<FieldError> errors = new ArrayList<>();
@@ -82,7 +81,7 @@ final class MediaRoutes {
         return Responses.json(201, out, Map.of("Location", src));
     }
 
-    APIGatewayV2HTTPResponse picture(Actor actor, Request request) {
+    Response picture(Actor actor, Request request) {
         Articles.requireWriter(actor);
         String name = request.path("year") + "/" + request.path("month") + "/" + request.path("file");
         String src = "/media/" + name;

@@ -1,6 +1,5 @@
 package newsroom.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.story.Actor;
@@ -17,14 +16,14 @@ final class RevisionRoutes {
         this.stories = stories;
     }
 
-    APIGatewayV2HTTPResponse revisions(Actor actor, Request request) {
+    Response revisions(Actor actor, Request request) {
         Articles.requireWriter(actor);
         StoryId id = Articles.id(request);
         var tombstone = historyReadable(actor, id);
         return Responses.json(200, ArticleJson.revisions(stories.revisions(id), tombstone), Map.of());
     }
 
-    APIGatewayV2HTTPResponse revision(Actor actor, Request request) {
+    Response revision(Actor actor, Request request) {
         Articles.requireWriter(actor);
         StoryId id = Articles.id(request);
         RevisionId rev = revisionId(request);
@@ -34,7 +33,7 @@ final class RevisionRoutes {
         return Responses.json(200, ArticleJson.revision(revision), Map.of());
     }
 
-    APIGatewayV2HTTPResponse restore(Actor actor, Request request) {
+    Response restore(Actor actor, Request request) {
         Articles.requireWriter(actor);
         StoryId id = Articles.id(request);
         RevisionId rev = revisionId(request);

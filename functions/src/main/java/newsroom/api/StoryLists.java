@@ -1,6 +1,5 @@
 package newsroom.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ final class StoryLists {
         this.config = config;
     }
 
-    APIGatewayV2HTTPResponse list(Actor actor, Request request) {
+    Response list(Actor actor, Request request) {
         Articles.requireWriter(actor);
         Map<String, String> q = request.query();
         List<FieldError> errors = new ArrayList<>();

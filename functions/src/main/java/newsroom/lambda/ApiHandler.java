@@ -4,10 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import newsroom.Log;
 import newsroom.api.Articles;
+import newsroom.api.Request;
 import newsroom.logging.Metrics;
 import newsroom.story.StoryId;
 
@@ -34,8 +37,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                         ? event.getRequestContext().getRequestId()
                         : (context != null ? context.getAwsRequestId() : "-");
-        Articles.Answer answer = articles.answer(event);
-        APIGatewayV2HTTPResponse response = answer.response();
+        Articles.Answer answer = articles.answer(request(event));
+        APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(answer.response().statusCode())
+                .withHeaders(new LinkedHashMap<>(answer.response().headers()))
+                .withBody(answer.response().body())
+                .build();
         RuntimeException failure = answer.failure();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", requestId);
@@ -50,6 +57,30 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
         metrics.emit();
         return response;
+    }
+
+    /** The parts of the event the API reads; header names in lower case, to be looked up in any case. */
+    static Request request(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> {
+                if (k != null) headers.put(k.toLowerCase(Locale.ROOT), v);
+            });
+        }
+        var context = event.getRequestContext();
+        Map<String, String> claims = context == null
+                        || context.getAuthorizer() == null
+                        || context.getAuthorizer().getJwt() == null
+                ? null
+                : context.getAuthorizer().getJwt().getClaims();
+        return new Request(
+                event.getRouteKey() == null ? "" : event.getRouteKey(),
+                event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
+                event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+                headers,
+                event.getBody(),
+                event.getIsBase64Encoded(),
+                Request.actorOf(claims));
     }
 
     private static final String PUBLISH_ROUTE = "POST /articles/{id}/publish";
