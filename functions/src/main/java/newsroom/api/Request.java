@@ -1,6 +1,5 @@
 package newsroom.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -8,8 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import newsroom.story.Actor;
 
-/** The parts of an API Gateway event the API reads, with headers looked up case-insensitively. */
-record Request(
+/**
+ * The parts of an HTTP request the API reads, with headers looked up case-insensitively (the entry
+ * point passes their names in lower case).
+ */
+public record Request(
         String routeKey,
         Map<String, String> pathParameters,
         Map<String, String> query,
@@ -17,23 +19,6 @@ record Request(
         String body,
         boolean base64,
         Optional<Actor> actor) {
-
-    static Request of(APIGatewayV2HTTPEvent event) {
-        Map<String, String> headers = new java.util.HashMap<>();
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach((k, v) -> {
-                if (k != null) headers.put(k.toLowerCase(Locale.ROOT), v);
-            });
-        }
-        return new Request(
-                event.getRouteKey() == null ? "" : event.getRouteKey(),
-                event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
-                event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
-                headers,
-                event.getBody(),
-                event.getIsBase64Encoded(),
-                actor(event));
-    }
 
     Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
@@ -45,15 +30,8 @@ record Request(
         return value;
     }
 
-    /** The caller, from the claims API Gateway's JWT authorizer verified. */
-    private static Optional<Actor> actor(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null
-                || context.getAuthorizer() == null
-                || context.getAuthorizer().getJwt() == null) {
-            return Optional.empty();
-        }
-        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
+    /** The caller, from the claims API Gateway's JWT authorizer verified (null: no token). */
+    public static Optional<Actor> actorOf(Map<String, String> claims) {
         if (claims == null || claims.get("sub") == null) return Optional.empty();
         // an ID token names the user in cognito:username, an access token in username
         String who = Optional.ofNullable(claims.get("cognito:username"))

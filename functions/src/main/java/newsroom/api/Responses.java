@@ -1,6 +1,5 @@
 package newsroom.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -11,30 +10,22 @@ import newsroom.story.FieldError;
 final class Responses {
     private Responses() {}
 
-    static APIGatewayV2HTTPResponse json(int status, ObjectNode body, Map<String, String> extraHeaders) {
+    static Response json(int status, ObjectNode body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Cache-Control", "no-store");
         headers.putAll(extraHeaders);
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(headers)
-                .withBody(write(body))
-                .build();
+        return new Response(status, headers, write(body));
     }
 
-    static APIGatewayV2HTTPResponse raw(int status, String contentType, String body, Map<String, String> extraHeaders) {
+    static Response raw(int status, String contentType, String body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         headers.putAll(extraHeaders);
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(headers)
-                .withBody(body)
-                .build();
+        return new Response(status, headers, body);
     }
 
-    static APIGatewayV2HTTPResponse problem(int status, String title, String detail, List<FieldError> errors) {
+    static Response problem(int status, String title, String detail, List<FieldError> errors) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -44,11 +35,8 @@ final class Responses {
             var list = body.putArray("errors");
             for (FieldError e : errors) list.addObject().put("field", e.field()).put("message", e.message());
         }
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store"))
-                .withBody(write(body))
-                .build();
+        return new Response(
+                status, Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store"), write(body));
     }
 
     private static String write(ObjectNode node) {

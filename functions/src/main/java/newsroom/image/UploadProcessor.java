@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.store.SiteBucket;
-import newsroom.store.Uploads;
+import newsroom.render.SiteBucket;
 import newsroom.story.Picture;
 import newsroom.story.PictureCatalog;
 

@@ -1,8 +1,7 @@
 package newsroom.render;
 
 import java.time.Instant;
-import newsroom.site.Excerpt;
-import newsroom.story.Bodies;
+import newsroom.story.Excerpts;
 import newsroom.story.StoryId;
 import newsroom.story.Translation;
 
@@ -12,16 +11,11 @@ import newsroom.story.Translation;
  */
 public record Entry(StoryId id, String category, String image, Translation translation, String excerpt) {
     /** Characters of a teaser's excerpt. */
-    public static final int EXCERPT_CHARS = 280;
+    public static final int EXCERPT_CHARS = Excerpts.CHARS;
 
     /** An entry of a translation read whole: its excerpt is cut from its body. */
     public Entry(StoryId id, String category, String image, Translation translation) {
-        this(id, category, image, translation, excerptOf(translation));
-    }
-
-    /** The plain-text excerpt of a translation's body, at a word boundary. */
-    public static String excerptOf(Translation t) {
-        return Excerpt.of(Bodies.plainText(t.bodyHtml()), EXCERPT_CHARS);
+        this(id, category, image, translation, Excerpts.of(translation));
     }
 
     public String lang() {

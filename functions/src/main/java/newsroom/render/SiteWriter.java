@@ -8,8 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import newsroom.store.InvalidationQueue;
-import newsroom.store.SiteBucket;
 
 /**
  * Renders a set of pages into the bucket: unchanged bytes are not written, and only article pages

@@ -3,6 +3,7 @@ package newsroom.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import newsroom.render.Cdn;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;

@@ -22,7 +22,7 @@ public final class DynamoPictureCatalog implements PictureCatalog {
 
     @Override
     public void save(Picture picture) {
-        dynamo.putItem(b -> b.tableName(table).item(Items.pictureItem(picture, clock.instant())));
+        dynamo.putItem(b -> b.tableName(table).item(PictureItems.pictureItem(picture, clock.instant())));
     }
 
     @Override
@@ -30,6 +30,6 @@ public final class DynamoPictureCatalog implements PictureCatalog {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                         .key(Map.of(Items.PK, Items.s(Items.PICTURE_PREFIX + src), Items.SK, Items.s(Items.PICTURE))))
                 .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.picture(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PictureItems.picture(item));
     }
 }

@@ -3,6 +3,7 @@ package newsroom.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import newsroom.render.RebuildProgress;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import newsroom.render.Entry;
 import newsroom.render.SiteIndex;
+import newsroom.story.Excerpts;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 import newsroom.story.StoryRepository;
@@ -328,7 +329,7 @@ public final class DynamoSiteIndex implements SiteIndex {
                     Items.str(item, Items.CATEGORY),
                     Items.str(item, Items.IMAGE),
                     t,
-                    item.containsKey(Items.EXCERPT) ? item.get(Items.EXCERPT).s() : Entry.excerptOf(t)));
+                    item.containsKey(Items.EXCERPT) ? item.get(Items.EXCERPT).s() : Excerpts.of(t)));
         }
         return entries;
     }

@@ -22,29 +22,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Stories in the single DynamoDB table, written in transactions guarded by the story version. */
 public final class DynamoStoryRepository implements StoryRepository {
-    /** A revision as listed: everything but its text. */
-    private static final Map<String, String> REVISION_NAMES = Map.of(
-            "#pk", Items.PK,
-            "#sk", Items.SK,
-            "#at", Items.AT,
-            "#lang", Items.LANG,
-            "#action", Items.ACTION,
-            "#by", Items.BY,
-            "#version", Items.VERSION);
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final Backoff backoff;
+    private final DynamoRevisions history;
 
     public DynamoStoryRepository(DynamoDbClient dynamo, String table) {
         this(dynamo, table, Backoff.standard());
@@ -54,6 +43,7 @@ public final class DynamoStoryRepository implements StoryRepository {
         this.dynamo = dynamo;
         this.table = table;
         this.backoff = backoff;
+        this.history = new DynamoRevisions(dynamo, table, backoff);
     }
 
     @Override
@@ -161,45 +151,8 @@ public final class DynamoStoryRepository implements StoryRepository {
                     .build());
         }
         Optional<Rejection> rejection = transact(writes, claimAt);
-        if (rejection.isEmpty()) pruneRevisions(updated.id());
+        if (rejection.isEmpty()) history.prune(updated.id());
         return rejection;
-    }
-
-    /**
-     * Deletes all but the newest {@link #KEPT_REVISIONS} revisions of each language. Outside the
-     * transaction: if it fails, the history is only longer for a while, and the next save prunes.
-     */
-    private void pruneRevisions(StoryId id) {
-        Map<String, List<Map<String, AttributeValue>>> byLang = new HashMap<>();
-        for (Map<String, AttributeValue> item : revisionItems(id)) {
-            byLang.computeIfAbsent(item.get(Items.LANG).s(), k -> new ArrayList<>())
-                    .add(item);
-        }
-        List<WriteRequest> deletes = new ArrayList<>();
-        for (List<Map<String, AttributeValue>> items : byLang.values()) {
-            for (Map<String, AttributeValue> item : items.subList(0, Math.max(0, items.size() - KEPT_REVISIONS))) {
-                deletes.add(WriteRequest.builder()
-                        .deleteRequest(DeleteRequest.builder()
-                                .key(key(
-                                        item.get(Items.PK).s(),
-                                        item.get(Items.SK).s()))
-                                .build())
-                        .build());
-            }
-        }
-        for (int from = 0; from < deletes.size(); from += 25) {
-            Map<String, List<WriteRequest>> batch =
-                    Map.of(table, List.copyOf(deletes.subList(from, Math.min(deletes.size(), from + 25))));
-            // items the table did not take this time come back unprocessed: written again after a pause
-            backoff.drain(
-                    "revision pruning",
-                    batch,
-                    request -> {
-                        var response = dynamo.batchWriteItem(b -> b.requestItems(request));
-                        return response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                    },
-                    Map::isEmpty);
-        }
     }
 
     @Override
@@ -232,91 +185,23 @@ public final class DynamoStoryRepository implements StoryRepository {
                         .build())
                 .build());
         Optional<Rejection> rejection = transact(writes, Map.of());
-        if (rejection.isEmpty()) expireHistory(previous.id(), expires);
+        if (rejection.isEmpty()) history.expire(previous.id(), expires);
         return rejection;
-    }
-
-    /**
-     * Gives every revision of a deleted story the tombstone's time to live, so the table forgets
-     * them together. A revision this misses stays longer than the tombstone, never shorter.
-     */
-    private void expireHistory(StoryId id, Instant expires) {
-        for (Map<String, AttributeValue> item : revisionItems(id)) {
-            backoff.call(
-                    "revision expiry",
-                    () -> dynamo.updateItem(b -> b.tableName(table)
-                            .key(key(item.get(Items.PK).s(), item.get(Items.SK).s()))
-                            .updateExpression("SET #expires = :expires")
-                            .expressionAttributeNames(Map.of("#expires", Items.EXPIRES_AT))
-                            .expressionAttributeValues(Map.of(":expires", Items.n(expires.getEpochSecond())))));
-        }
     }
 
     @Override
     public Optional<Tombstone> tombstone(StoryId id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                        .key(key(Items.storyKey(id), Items.TOMBSTONE))
-                        .consistentRead(true))
-                .item();
-        if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new Tombstone(
-                id,
-                Instant.parse(item.get(Items.DELETED_AT).s()),
-                item.get(Items.DELETED_BY).s(),
-                Instant.ofEpochSecond(Long.parseLong(item.get(Items.EXPIRES_AT).n()))));
+        return history.tombstone(id);
     }
 
     @Override
     public Optional<Revision> revision(StoryId id, long version, String lang) {
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :rev)")
-                    .filterExpression("#version = :version AND #lang = :lang")
-                    .expressionAttributeNames(Map.of("#version", Items.VERSION, "#lang", Items.LANG))
-                    .expressionAttributeValues(Map.of(
-                            ":pk", s(Items.storyKey(id)),
-                            ":rev", s(Items.REV_PREFIX),
-                            ":version", Items.n(version),
-                            ":lang", s(lang)))
-                    .consistentRead(true)
-                    .exclusiveStartKey(start)
-                    .build());
-            if (!page.items().isEmpty())
-                return Optional.of(Items.revision(page.items().get(0)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return Optional.empty();
+        return history.revision(id, version, lang);
     }
 
     @Override
     public List<Revision> revisions(StoryId id) {
-        return revisionItems(id).stream().map(Items::revision).toList();
-    }
-
-    /** The story's revision items, oldest first (by version, a stable sort), without their texts. */
-    private List<Map<String, AttributeValue>> revisionItems(StoryId id) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :rev)")
-                    .expressionAttributeValues(Map.of(":pk", s(Items.storyKey(id)), ":rev", s(Items.REV_PREFIX)))
-                    .expressionAttributeNames(REVISION_NAMES)
-                    .projectionExpression(String.join(", ", REVISION_NAMES.keySet()))
-                    .consistentRead(true)
-                    .exclusiveStartKey(start)
-                    .build());
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        // by version, not by sort key: an instant on a whole second is written without a fraction
-        // ("…:50Z" sorts after "…:50.268Z"), so the keys' order is not quite the order of changes
-        items.sort(java.util.Comparator.comparingLong((Map<String, AttributeValue> item) ->
-                Long.parseLong(item.get(Items.VERSION).n())));
-        return items;
+        return history.revisions(id);
     }
 
     @Override
@@ -412,7 +297,7 @@ public final class DynamoStoryRepository implements StoryRepository {
                 .build();
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
+    static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(Items.PK, s(pk), Items.SK, s(sk));
     }
 

@@ -8,10 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.render.Entry;
 import newsroom.story.BodyFormat;
+import newsroom.story.Excerpts;
 import newsroom.story.Image;
-import newsroom.story.Picture;
 import newsroom.story.Revision;
 import newsroom.story.Status;
 import newsroom.story.Story;
@@ -34,6 +33,7 @@ public final class Items {
     public static final String GSI3 = "GSI3";
 
     public static final String META = "META";
+    static final String STORY_PREFIX = "STORY#";
     public static final String LANG_PREFIX = "LANG#";
 
     /** After a translation's key: the item that holds its body as written (Markdown or HTML). */
@@ -97,7 +97,7 @@ public final class Items {
     private Items() {}
 
     public static String storyKey(StoryId id) {
-        return "STORY#" + id.value();
+        return STORY_PREFIX + id.value();
     }
 
     public static String slugKey(String lang, String slug) {
@@ -189,7 +189,7 @@ public final class Items {
         item.put(FORMAT, s(t.format().wire()));
         item.put(BODY_HTML, s(t.bodyHtml()));
         // lists show excerpts and read no bodies: the excerpt is cut once, here
-        item.put(EXCERPT, s(Entry.excerptOf(t)));
+        item.put(EXCERPT, s(Excerpts.of(t)));
         item.put(SLUG, s(t.slug()));
         item.put(STATUS, s(t.status().wire()));
         if (story.image() != null) item.put(IMAGE, s(story.image().src()));
@@ -326,49 +326,6 @@ public final class Items {
                 str(item, BY),
                 Long.parseLong(item.get(VERSION).n()),
                 text);
-    }
-
-    static Map<String, AttributeValue> pictureItem(Picture picture, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(PICTURE_PREFIX + picture.src()));
-        item.put(SK, s(PICTURE));
-        item.put(TYPE, s("picture"));
-        item.put(SRC, s(picture.src()));
-        item.put(STATUS, s(picture.status().wire()));
-        item.put(UPDATED_AT, s(sortable(at)));
-        if (picture.reason() != null) item.put(REASON, s(picture.reason()));
-        if (picture.ready()) {
-            item.put(WIDTH, n(picture.width()));
-            item.put(HEIGHT, n(picture.height()));
-            item.put(
-                    RENDITIONS,
-                    AttributeValue.fromL(
-                            picture.renditions().stream().map(Items::rendition).toList()));
-            if (picture.card() != null) item.put(CARD, rendition(picture.card()));
-        }
-        return item;
-    }
-
-    static Picture picture(Map<String, AttributeValue> item) {
-        String src = str(item, SRC);
-        if (Picture.Status.REFUSED.wire().equals(str(item, STATUS))) return Picture.refused(src, str(item, REASON));
-        return Picture.ready(
-                src,
-                Integer.parseInt(item.get(WIDTH).n()),
-                Integer.parseInt(item.get(HEIGHT).n()),
-                item.get(RENDITIONS).l().stream().map(v -> rendition(v.m())).toList(),
-                item.containsKey(CARD) ? rendition(item.get(CARD).m()) : null);
-    }
-
-    private static AttributeValue rendition(Picture.Rendition r) {
-        return AttributeValue.fromM(Map.of(SRC, s(r.src()), WIDTH, n(r.width()), HEIGHT, n(r.height())));
-    }
-
-    private static Picture.Rendition rendition(Map<String, AttributeValue> m) {
-        return new Picture.Rendition(
-                str(m, SRC),
-                Integer.parseInt(m.get(WIDTH).n()),
-                Integer.parseInt(m.get(HEIGHT).n()));
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

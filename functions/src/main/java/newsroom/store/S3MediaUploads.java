@@ -2,6 +2,7 @@ package newsroom.store;
 
 import java.net.URL;
 import java.time.Duration;
+import newsroom.api.MediaUploads;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Presigned S3 PUTs, bound to the content type and length the staff member declared. */

@@ -1,6 +1,5 @@
 package newsroom.story;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The newsroom's rules for changing stories: validation, slugs, publication and versions. */
 public final class StoryService {
@@ -37,8 +35,6 @@ public final class StoryService {
     public static final int MAX_TAGS = 12;
     public static final int MAX_TAG = 40;
     public static final int MAX_AUTHOR = 120;
-    private static final Pattern IMAGE_SRC =
-            Pattern.compile("^/media/[A-Za-z0-9][A-Za-z0-9._/-]{0,200}\\.(jpg|jpeg|png|webp|gif|svg)$");
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(366);
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -46,12 +42,14 @@ public final class StoryService {
     private final List<String> languages;
     private final List<String> categories;
     private final Clock clock;
+    private final StoryValidation validation;
 
     public StoryService(StoryRepository stories, List<String> languages, List<String> categories, Clock clock) {
         this.stories = stories;
         this.languages = List.copyOf(languages);
         this.categories = List.copyOf(categories);
         this.clock = clock;
+        this.validation = new StoryValidation(this.languages, this.categories);
     }
 
     public List<String> languages() {
@@ -83,27 +81,24 @@ public final class StoryService {
         return change(id, expectedVersion, current -> {
             Optional<Revision> kept = stories.revision(id, revision, lang).filter(r -> r.text() != null);
             if (kept.isEmpty()) return Outcome.rejected(new Rejection.NotFound("revision"));
-            if (!actor.canEdit()
-                    && !allDrafts(current.translation(lang).stream().toList())) {
-                return Outcome.rejected(
-                        new Rejection.NotAllowed("writers edit drafts; this translation has been published"));
-            }
+            Optional<Rejection.NotAllowed> refused = Permissions.editTranslation(actor, current.translation(lang));
+            if (refused.isPresent()) return Outcome.rejected(refused.get());
             StoryInput.TranslationInput in = kept.get().text().input();
             List<FieldError> errors = new ArrayList<>();
-            validateTranslation("", in, errors);
+            StoryValidation.translation("", in, errors);
             if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
             Instant now = now();
             long version = current.version() + 1;
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
             translations.put(
                     lang,
-                    draft(current.id(), lang, in, current.translation(lang), actor, now)
+                    Drafts.translation(current.id(), lang, in, current.translation(lang), actor, now)
                             .withStatus(Status.DRAFT, null));
-            List<FieldError> tooLarge = htmlTooLarge(List.of(translations.get(lang)), false);
-            tooLarge.addAll(overBudget(translations.values(), "body"));
+            List<FieldError> tooLarge = StoryValidation.htmlTooLarge(List.of(translations.get(lang)), false);
+            tooLarge.addAll(StoryValidation.overBudget(translations.values(), "body"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
             return Outcome.done(new Change(
-                    withTranslations(current, orderedTranslations(translations), version, actor, now),
+                    current.withTranslations(orderedTranslations(translations), version, actor, now),
                     List.of(new Revision(now, lang, "restore", actor.id(), version))));
         });
     }
@@ -114,23 +109,24 @@ public final class StoryService {
 
     public Outcome<Story> create(Actor actor, StoryInput input) {
         List<FieldError> errors = new ArrayList<>();
-        validateStory(input, errors, true);
+        validation.story(input, errors, true);
         if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
         Instant now = now();
         StoryId id = StoryId.random();
         Map<String, Translation> translations = new LinkedHashMap<>();
         for (String lang : orderedLanguages(input.translations().keySet())) {
-            translations.put(lang, draft(id, lang, input.translations().get(lang), Optional.empty(), actor, now));
+            translations.put(
+                    lang, Drafts.translation(id, lang, input.translations().get(lang), Optional.empty(), actor, now));
         }
-        List<FieldError> tooLarge = htmlTooLarge(translations.values(), true);
-        tooLarge.addAll(overBudget(translations.values(), "translations"));
+        List<FieldError> tooLarge = StoryValidation.htmlTooLarge(translations.values(), true);
+        tooLarge.addAll(StoryValidation.overBudget(translations.values(), "translations"));
         if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
         Story story = new Story(
                 id,
                 input.category(),
                 input.tags(),
-                authorOf(input, actor),
-                image(input),
+                Drafts.author(input, actor),
+                Drafts.image(input),
                 1,
                 now,
                 actor.id(),
@@ -146,12 +142,11 @@ public final class StoryService {
     /** Replaces the story's shared fields and the translations it names; others are removed. */
     public Outcome<Story> replace(Actor actor, StoryId id, long expectedVersion, StoryInput input) {
         List<FieldError> errors = new ArrayList<>();
-        validateStory(input, errors, true);
+        validation.story(input, errors, true);
         if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
         return change(id, expectedVersion, current -> {
-            if (!actor.canEdit() && !allDrafts(current.translations().values())) {
-                return Outcome.rejected(new Rejection.NotAllowed("writers edit drafts; this story has been published"));
-            }
+            Optional<Rejection.NotAllowed> refused = Permissions.editStory(actor, current);
+            if (refused.isPresent()) return Outcome.rejected(refused.get());
             Instant now = now();
             Map<String, Translation> translations = new LinkedHashMap<>();
             List<Revision> revisions = new ArrayList<>();
@@ -159,7 +154,7 @@ public final class StoryService {
             for (String lang : orderedLanguages(input.translations().keySet())) {
                 translations.put(
                         lang,
-                        draft(
+                        Drafts.translation(
                                 current.id(),
                                 lang,
                                 input.translations().get(lang),
@@ -168,8 +163,8 @@ public final class StoryService {
                                 now));
                 revisions.add(new Revision(now, lang, "replace", actor.id(), version));
             }
-            List<FieldError> tooLarge = htmlTooLarge(translations.values(), true);
-            tooLarge.addAll(overBudget(translations.values(), "translations"));
+            List<FieldError> tooLarge = StoryValidation.htmlTooLarge(translations.values(), true);
+            tooLarge.addAll(StoryValidation.overBudget(translations.values(), "translations"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
             for (String lang : current.translations().keySet()) {
                 if (!translations.containsKey(lang)) {
@@ -181,8 +176,8 @@ public final class StoryService {
                             id,
                             input.category(),
                             input.tags(),
-                            authorOf(input, actor),
-                            image(input),
+                            Drafts.author(input, actor),
+                            Drafts.image(input),
                             version,
                             current.createdAt(),
                             current.createdBy(),
@@ -199,24 +194,21 @@ public final class StoryService {
         if (!languages.contains(lang)) {
             return Outcome.rejected(Rejection.Invalid.of("lang", "unknown language " + lang));
         }
-        validateTranslation("", in, errors);
+        StoryValidation.translation("", in, errors);
         if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
         return change(id, expectedVersion, current -> {
-            if (!actor.canEdit()
-                    && !allDrafts(current.translation(lang).stream().toList())) {
-                return Outcome.rejected(
-                        new Rejection.NotAllowed("writers edit drafts; this translation has been published"));
-            }
+            Optional<Rejection.NotAllowed> refused = Permissions.editTranslation(actor, current.translation(lang));
+            if (refused.isPresent()) return Outcome.rejected(refused.get());
             Instant now = now();
             long version = current.version() + 1;
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
-            translations.put(lang, draft(current.id(), lang, in, current.translation(lang), actor, now));
-            List<FieldError> tooLarge = htmlTooLarge(List.of(translations.get(lang)), false);
-            tooLarge.addAll(overBudget(translations.values(), "body"));
+            translations.put(lang, Drafts.translation(current.id(), lang, in, current.translation(lang), actor, now));
+            List<FieldError> tooLarge = StoryValidation.htmlTooLarge(List.of(translations.get(lang)), false);
+            tooLarge.addAll(StoryValidation.overBudget(translations.values(), "body"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
             String action = current.translation(lang).isPresent() ? "edit" : "add-translation";
             return Outcome.done(new Change(
-                    withTranslations(current, translations, version, actor, now),
+                    current.withTranslations(translations, version, actor, now),
                     List.of(new Revision(now, lang, action, actor.id(), version))));
         });
     }
@@ -226,11 +218,9 @@ public final class StoryService {
             if (current.translation(lang).isEmpty()) {
                 return Outcome.rejected(new Rejection.NotFound("translation " + lang));
             }
-            if (!actor.canEdit()
-                    && !allDrafts(current.translation(lang).stream().toList())) {
-                return Outcome.rejected(
-                        new Rejection.NotAllowed("writers remove drafts only; ask an editor to unpublish"));
-            }
+            Optional<Rejection.NotAllowed> refused = Permissions.removeTranslation(
+                    actor, current.translation(lang).get());
+            if (refused.isPresent()) return Outcome.rejected(refused.get());
             if (current.translations().size() == 1) {
                 return Outcome.rejected(Rejection.Invalid.of(
                         "lang", "a story keeps at least one translation; delete the story instead"));
@@ -240,7 +230,7 @@ public final class StoryService {
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
             translations.remove(lang);
             return Outcome.done(new Change(
-                    withTranslations(current, translations, version, actor, now),
+                    current.withTranslations(translations, version, actor, now),
                     List.of(new Revision(now, lang, "remove-translation", actor.id(), version))));
         });
     }
@@ -266,6 +256,8 @@ public final class StoryService {
     }
 
     public Outcome<Story> delete(Actor actor, StoryId id, long expectedVersion) {
+        Optional<Rejection.NotAllowed> refused = Permissions.publish(actor);
+        if (refused.isPresent()) return Outcome.rejected(refused.get());
         Optional<Story> found = stories.find(id);
         if (found.isEmpty()) return Outcome.rejected(new Rejection.NotFound("story " + id));
         Story current = found.get();
@@ -308,6 +300,9 @@ public final class StoryService {
             Instant when,
             String action,
             boolean keepPublicationTime) {
+        // publish, schedule and unpublish, by a person or by the schedule: one rule for both
+        Optional<Rejection.NotAllowed> refused = Permissions.publish(actor);
+        if (refused.isPresent()) return Outcome.rejected(refused.get());
         Set<String> named = new HashSet<>();
         for (String lang : langs) {
             if (!languages.contains(lang)) {
@@ -321,25 +316,13 @@ public final class StoryService {
         return change(id, expectedVersion, current -> {
             Collection<String> targets =
                     langs.isEmpty() ? current.translations().keySet() : langs;
-            for (String lang : targets) {
-                if (current.translation(lang).isEmpty()) {
-                    return Outcome.rejected(
-                            Rejection.Invalid.of("languages", "the story has no " + lang + " translation"));
-                }
-            }
             Instant now = now();
-            long version = current.version() + 1;
-            Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
+            Outcome<Story> changed = current.withStatus(targets, status, when, keepPublicationTime, actor, now);
+            if (changed instanceof Outcome.Rejected<Story> r) return Outcome.rejected(r.reason());
+            Story story = ((Outcome.Done<Story>) changed).value();
             List<Revision> revisions = new ArrayList<>();
-            for (String lang : targets) {
-                Translation before = translations.get(lang);
-                Instant at = keepPublicationTime && status == Status.PUBLISHED && before.isPublished()
-                        ? before.publishedAt()
-                        : when;
-                translations.put(lang, before.withStatus(status, at).touchedBy(actor.id(), now));
-                revisions.add(new Revision(now, lang, action, actor.id(), version));
-            }
-            return Outcome.done(new Change(withTranslations(current, translations, version, actor, now), revisions));
+            for (String lang : targets) revisions.add(new Revision(now, lang, action, actor.id(), story.version()));
+            return Outcome.done(new Change(story, revisions));
         });
     }
 
@@ -371,184 +354,6 @@ public final class StoryService {
         return rejection.<Outcome<Story>>map(Outcome::rejected).orElseGet(() -> Outcome.done(story));
     }
 
-    private static Story withTranslations(
-            Story current, Map<String, Translation> translations, long version, Actor actor, Instant now) {
-        return new Story(
-                current.id(),
-                current.category(),
-                current.tags(),
-                current.author(),
-                current.image(),
-                version,
-                current.createdAt(),
-                current.createdBy(),
-                now,
-                actor.id(),
-                translations);
-    }
-
-    private Translation draft(
-            StoryId id,
-            String lang,
-            StoryInput.TranslationInput in,
-            Optional<Translation> previous,
-            Actor actor,
-            Instant now) {
-        String slug = in.slug() != null && !in.slug().isBlank()
-                ? in.slug()
-                : previous.map(Translation::slug).orElseGet(() -> Slugs.forStory(in.title(), id));
-        BodyFormat format = in.format() == null ? BodyFormat.MARKDOWN : in.format();
-        // an edit keeps the translation's publication state: editing a published story updates its page
-        Status status = previous.map(Translation::status).orElse(Status.DRAFT);
-        Instant publishedAt = previous.map(Translation::publishedAt).orElse(null);
-        return new Translation(
-                lang,
-                in.title().strip(),
-                blankToEmpty(in.lead()),
-                blankToEmpty(in.dateline()),
-                in.body(),
-                format,
-                Bodies.toSafeHtml(in.body(), format),
-                slug,
-                status,
-                publishedAt,
-                blankToNull(in.caption()),
-                blankToNull(in.imageAlt()),
-                now,
-                actor.id());
-    }
-
-    private void validateStory(StoryInput input, List<FieldError> errors, boolean needTranslations) {
-        if (input.category() == null || !categories.contains(input.category())) {
-            errors.add(new FieldError("category", "must be one of " + categories));
-        }
-        if (input.tags().size() > MAX_TAGS) {
-            errors.add(new FieldError("tags", "at most " + MAX_TAGS + " tags"));
-        }
-        for (int i = 0; i < input.tags().size(); i++) {
-            String tag = input.tags().get(i);
-            if (tag == null || tag.isBlank() || tag.length() > MAX_TAG || hasControl(tag)) {
-                errors.add(new FieldError("tags[" + i + "]", "1 to " + MAX_TAG + " printable characters"));
-            }
-        }
-        if (input.author() != null && (input.author().length() > MAX_AUTHOR || hasControl(input.author()))) {
-            errors.add(new FieldError("author", "at most " + MAX_AUTHOR + " printable characters"));
-        }
-        if (input.imageSrc() != null
-                && (!IMAGE_SRC.matcher(input.imageSrc()).matches()
-                        || input.imageSrc().contains(".."))) {
-            errors.add(new FieldError("image.src", "must be a /media/ path to a jpg, png, webp, gif or svg"));
-        }
-        if (needTranslations && input.translations().isEmpty()) {
-            errors.add(new FieldError("translations", "at least one translation is needed"));
-        }
-        for (Map.Entry<String, StoryInput.TranslationInput> e :
-                input.translations().entrySet()) {
-            if (!languages.contains(e.getKey())) {
-                errors.add(new FieldError("translations." + e.getKey(), "unknown language; use one of " + languages));
-                continue;
-            }
-            validateTranslation("translations." + e.getKey() + ".", e.getValue(), errors);
-        }
-    }
-
-    private static void validateTranslation(String prefix, StoryInput.TranslationInput in, List<FieldError> errors) {
-        if (in == null) {
-            errors.add(new FieldError(prefix.isEmpty() ? "body" : prefix, "must be an object"));
-            return;
-        }
-        text(prefix + "title", in.title(), 1, MAX_TITLE, errors);
-        if (in.title() != null && !in.title().isBlank()) {
-            Texts.problem(in.title()).ifPresent(problem -> errors.add(new FieldError(prefix + "title", problem)));
-        }
-        for (var other : List.of(
-                Map.entry("lead", String.valueOf(in.lead())),
-                Map.entry("dateline", String.valueOf(in.dateline())),
-                Map.entry("caption", String.valueOf(in.caption())),
-                Map.entry("imageAlt", String.valueOf(in.imageAlt())))) {
-            if (Texts.hasBidiControl(other.getValue())) {
-                errors.add(new FieldError(prefix + other.getKey(), Texts.BIDI_CONTROL));
-            }
-        }
-        text(prefix + "lead", in.lead(), 0, MAX_LEAD, errors);
-        text(prefix + "dateline", in.dateline(), 0, MAX_DATELINE, errors);
-        text(prefix + "caption", in.caption(), 0, MAX_CAPTION, errors);
-        text(prefix + "imageAlt", in.imageAlt(), 0, MAX_CAPTION, errors);
-        if (in.body() == null || in.body().isBlank()) {
-            errors.add(new FieldError(prefix + "body", "is required"));
-        } else if (in.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            errors.add(new FieldError(prefix + "body", "at most " + MAX_BODY_BYTES + " bytes"));
-        } else if (in.body().indexOf('\0') >= 0) {
-            errors.add(new FieldError(prefix + "body", "must not contain NUL characters"));
-        }
-        if (in.slug() != null && !in.slug().isEmpty() && !Slugs.isValid(in.slug())) {
-            errors.add(new FieldError(prefix + "slug", "lower-case latin letters, digits and single hyphens, 1 to 80"));
-        }
-    }
-
-    private static void text(String field, String value, int min, int max, List<FieldError> errors) {
-        if (value == null) {
-            if (min > 0) errors.add(new FieldError(field, "is required"));
-            return;
-        }
-        int length = value.strip().codePointCount(0, value.strip().length());
-        if (length < min) {
-            errors.add(new FieldError(field, "is required"));
-        } else if (length > max) {
-            errors.add(new FieldError(field, "at most " + max + " characters"));
-        } else if (hasControl(value)) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-        }
-    }
-
-    /**
-     * Whether text has characters no page, feed or sitemap can carry: control characters, the line
-     * and paragraph separators, and U+FFFE and U+FFFF, which XML 1.0 forbids even as references.
-     */
-    private static boolean hasControl(String value) {
-        return value.chars()
-                .anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0xfffe || c == 0xffff);
-    }
-
-    /** The bodies whose HTML outgrows {@link #MAX_BODY_HTML_BYTES}, as field errors. */
-    private static List<FieldError> htmlTooLarge(Collection<Translation> translations, boolean prefixed) {
-        List<FieldError> errors = new ArrayList<>();
-        for (Translation t : translations) {
-            if (t.bodyHtml().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_HTML_BYTES) {
-                errors.add(new FieldError(
-                        (prefixed ? "translations." + t.lang() + "." : "") + "body",
-                        "at most "
-                                + MAX_BODY_HTML_BYTES
-                                + " bytes once converted to HTML; shorten it or use less markup"));
-            }
-        }
-        return errors;
-    }
-
-    /** The story's size over {@link #MAX_STORY_BYTES}, as an error on {@code field}, or nothing. */
-    static List<FieldError> overBudget(Collection<Translation> translations, String field) {
-        long bytes = translations.stream().mapToLong(StoryService::storedBytes).sum();
-        if (bytes <= MAX_STORY_BYTES) return List.of();
-        return List.of(new FieldError(
-                field,
-                "the story's translations together take at most " + MAX_STORY_BYTES
-                        + " bytes (text, body and its HTML); these take " + bytes));
-    }
-
-    static long storedBytes(Translation t) {
-        long bytes = 0;
-        for (String text : new String[] {
-            t.title(), t.lead(), t.dateline(), t.bodySource(), t.bodyHtml(), t.caption(), t.imageAlt(), t.slug()
-        }) {
-            if (text != null) bytes += text.getBytes(StandardCharsets.UTF_8).length;
-        }
-        return bytes;
-    }
-
-    private static boolean allDrafts(Collection<Translation> translations) {
-        return translations.stream().allMatch(t -> t.status() == Status.DRAFT);
-    }
-
     private Map<String, Translation> orderedTranslations(Map<String, Translation> translations) {
         Map<String, Translation> ordered = new LinkedHashMap<>();
         for (String lang : orderedLanguages(translations.keySet())) ordered.put(lang, translations.get(lang));
@@ -557,25 +362,6 @@ public final class StoryService {
 
     private List<String> orderedLanguages(Set<String> langs) {
         return languages.stream().filter(langs::contains).toList();
-    }
-
-    /** The byline: as sent, else the writer's display name; never a user id, which is no name. */
-    private static String authorOf(StoryInput input, Actor actor) {
-        return input.author() == null || input.author().isBlank()
-                ? actor.displayName()
-                : input.author().strip();
-    }
-
-    private static Image image(StoryInput input) {
-        return input.imageSrc() == null ? null : new Image(input.imageSrc());
-    }
-
-    private static String blankToEmpty(String value) {
-        return value == null ? "" : value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Instant now() {

@@ -3,7 +3,6 @@ package newsroom.image;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import newsroom.store.Uploads;
 
 /** A fake of the uploads bucket: objects by bucket and key. */
 final class InMemoryUploads implements Uploads {

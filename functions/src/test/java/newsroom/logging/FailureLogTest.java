@@ -16,9 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import newsroom.Services;
-import newsroom.api.ApiHandler;
-import newsroom.render.RenderHandler;
+import newsroom.lambda.Wiring;
 import newsroom.site.Config;
 import newsroom.store.S3SiteBucket;
 import org.junit.jupiter.api.Test;
@@ -62,7 +60,7 @@ class FailureLogTest {
         APIGatewayV2HTTPResponse response;
         List<String> lines;
         try (StdoutCapture out = new StdoutCapture()) {
-            response = new ApiHandler(servicesOverUnreachableTable()).handleRequest(event, null);
+            response = servicesOverUnreachableTable().apiHandler().handleRequest(event, null);
             lines = out.lines();
         }
 
@@ -73,7 +71,7 @@ class FailureLogTest {
         assertEquals(500, line.path("status").asInt());
         assertTrue(line.path("errorType").asText().startsWith("software.amazon.awssdk"), line.toString());
         String trace = line.path("stackTrace").asText();
-        assertTrue(trace.contains("at newsroom.api.ApiHandler.handleRequest"), trace);
+        assertTrue(trace.contains("at newsroom.lambda.ApiHandler.handleRequest"), trace);
         assertTrue(trace.contains("Caused by: java.net.ConnectException"), trace);
         assertTrue(line.path("rootCause").asText().startsWith("java.net.ConnectException"), line.toString());
         assertNothingSecret(lines);
@@ -88,7 +86,7 @@ class FailureLogTest {
         StreamsEventResponse response;
         List<String> lines;
         try (StdoutCapture out = new StdoutCapture()) {
-            response = new RenderHandler(servicesOverUnreachableTable()).handleRequest(event, null);
+            response = servicesOverUnreachableTable().renderHandler().handleRequest(event, null);
             lines = out.lines();
         }
 
@@ -130,7 +128,7 @@ class FailureLogTest {
     }
 
     /** The real wiring over a table and a bucket whose endpoint refuses connections; no retries. */
-    private static Services servicesOverUnreachableTable() throws IOException {
+    private static Wiring servicesOverUnreachableTable() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -145,7 +143,7 @@ class FailureLogTest {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
                 .build();
-        return Services.wire(
+        return Wiring.wire(
                 config,
                 dynamo,
                 () -> new S3SiteBucket(
@@ -161,7 +159,7 @@ class FailureLogTest {
                 () -> {
                     throw new IllegalStateException("no uploads here");
                 },
-                () -> new Services.Edges(paths -> {}, messages -> {}),
+                () -> new Wiring.Edges(paths -> {}, messages -> {}),
                 Clock.systemUTC());
     }
 }

@@ -17,12 +17,12 @@ import newsroom.story.Translation;
  * translations, taken again whenever the stories change, so sites of thousands of stories render
  * quickly.
  */
-final class InMemorySiteIndex implements SiteIndex {
+public final class InMemorySiteIndex implements SiteIndex {
     private final InMemoryStories stories;
     private long readAt = -1;
     private SnapshotIndex snapshot;
 
-    InMemorySiteIndex(InMemoryStories stories) {
+    public InMemorySiteIndex(InMemoryStories stories) {
         this.stories = stories;
     }
 

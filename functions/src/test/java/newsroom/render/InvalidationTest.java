@@ -19,10 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import newsroom.store.Cdn;
+import newsroom.lambda.InvalidationHandler;
 import newsroom.store.InMemorySiteBucket;
 import newsroom.store.InvalidationMessage;
-import newsroom.store.InvalidationQueue;
 import org.junit.jupiter.api.Test;
 
 /**

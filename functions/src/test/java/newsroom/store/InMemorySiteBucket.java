@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import newsroom.render.SiteBucket;
 
 /**
  * A fake of the site bucket for unit tests: objects in a map, with their HTTP metadata, and a count

@@ -191,6 +191,35 @@ class StoryServiceTest {
     }
 
     @Test
+    void writersMayNotPublishUnpublishOrDeleteWhoeverAsks() {
+        Story story = created(writer, Map.of("en", translation("Writer's draft")));
+        for (Outcome<Story> outcome : List.of(
+                service.publish(writer, story.id(), 1, List.of(), Optional.empty()),
+                service.publish(writer, story.id(), 1, List.of(), Optional.of(NOW.plusSeconds(60))),
+                service.unpublish(writer, story.id(), 1, List.of()),
+                service.delete(writer, story.id(), 1))) {
+            assertEquals(
+                    new Rejection.NotAllowed("Only editors may publish, unpublish or delete."),
+                    assertInstanceOf(Outcome.Rejected.class, outcome).reason());
+        }
+        assertEquals(1, repository.find(story.id()).orElseThrow().version(), "nothing changed");
+    }
+
+    @Test
+    void thePublisherPublishesOnlyWithAnEditorsRights() {
+        Story story = created(editor, Map.of("en", translation("Due story")));
+        Instant later = NOW.plusSeconds(3600);
+        service.publish(editor, story.id(), 1, List.of(), Optional.of(later));
+        StoryService afterwards = new StoryService(
+                repository,
+                List.of("kk", "ru", "en"),
+                List.of("city"),
+                Clock.fixed(later.plusSeconds(1), ZoneOffset.UTC));
+        assertEquals(0, afterwards.publishDue(writer), "a writer's schedule publishes nothing");
+        assertEquals(1, afterwards.publishDue(editor));
+    }
+
+    @Test
     void everyAcceptedChangeLeavesARevision() {
         Story story = created(editor, Map.of("en", translation("Revisions"), "ru", translation("Ревизии")));
         service.publish(editor, story.id(), 1, List.of("en"), Optional.empty());

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
 import newsroom.story.Actor;
 import newsroom.story.BodyFormat;
 import newsroom.story.Outcome;
@@ -34,7 +34,7 @@ public final class DemoContent {
     private DemoContent() {}
 
     /** Creates and publishes every demo story; returns how many. */
-    public static int load(Services services, S3Client s3, String bucket) {
+    public static int load(Wiring services, S3Client s3, String bucket) {
         for (String name : MEDIA) {
             byte[] svg = resource("demo/media/" + name);
             if (svg == null) continue;

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import newsroom.store.SiteBucket;
+import newsroom.render.SiteBucket;
 
 /** The site written to a folder instead of a bucket: the static export. */
 public final class FolderSiteBucket implements SiteBucket {

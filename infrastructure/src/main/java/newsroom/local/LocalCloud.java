@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
 import newsroom.render.FullSite;
 import newsroom.render.Page;
 import newsroom.site.Config;
@@ -124,7 +124,7 @@ public final class LocalCloud implements AutoCloseable {
     private DynamoDbClient dynamo;
     private S3Client s3;
     private S3Presigner presigner;
-    private Services services;
+    private Wiring services;
     private ApiGateway api;
     private CdnEmulator cdn;
     private LocalRedirects redirects;
@@ -252,13 +252,13 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private void wireServices() {
-        services = Services.wire(
+        services = Wiring.wire(
                 config,
                 dynamo,
                 () -> new S3SiteBucket(s3, BUCKET),
                 () -> new S3MediaUploads(presigner, UPLOADS_BUCKET),
                 () -> new S3Uploads(s3),
-                () -> new Services.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
+                () -> new Wiring.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
                 clock);
     }
 
@@ -385,11 +385,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private Object instantiate(String handler) {
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-        try {
-            return Class.forName(className).getConstructor(Services.class).newInstance(services);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build handler " + handler, e);
-        }
+        return services.handler(className);
     }
 
     @SuppressWarnings("unchecked")
@@ -408,7 +404,7 @@ public final class LocalCloud implements AutoCloseable {
         return createdTable;
     }
 
-    public Services services() {
+    public Wiring services() {
         return services;
     }
 

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import newsroom.render.InvalidationQueue;
 import newsroom.store.InvalidationMessage;
-import newsroom.store.InvalidationQueue;
 
 /**
  * The invalidation queue in the local stack, with SQS's semantics as the template configures them:

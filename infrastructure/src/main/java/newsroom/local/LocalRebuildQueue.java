@@ -12,8 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import newsroom.render.RebuildQueue;
 import newsroom.store.Backoff;
-import newsroom.store.RebuildQueue;
 
 /**
  * The rebuild queue in the local stack: messages go to the rebuild handler in batches of up to ten,

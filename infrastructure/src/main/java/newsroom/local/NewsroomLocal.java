@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
+import newsroom.render.SiteBucket;
 import newsroom.site.Config;
 import newsroom.store.S3SiteBucket;
-import newsroom.store.SiteBucket;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -338,16 +338,16 @@ public final class NewsroomLocal {
         }
     }
 
-    /** Services on the local stack's table and bucket, without uploads, queue or CDN. */
-    public static Services offline(Config config, DynamoDbClient dynamo, SiteBucket bucket) {
-        return Services.wire(
+    /** Wiring on the local stack's table and bucket, without uploads, queue or CDN. */
+    public static Wiring offline(Config config, DynamoDbClient dynamo, SiteBucket bucket) {
+        return Wiring.wire(
                 config,
                 dynamo,
                 bucket,
                 (key, type, length, valid) -> {
                     throw new UnsupportedOperationException("no uploads here");
                 },
-                new Services.Edges(paths -> {}, messages -> {}),
+                new Wiring.Edges(paths -> {}, messages -> {}),
                 Clock.systemUTC());
     }
 
@@ -358,7 +358,7 @@ public final class NewsroomLocal {
         try (Connection c = Connection.open(offset)) {
             long started = System.nanoTime();
             SiteBucket bucket = new S3SiteBucket(c.s3(), LocalCloud.BUCKET);
-            Services services = offline(localConfig("http://localhost:" + (8080 + offset)), c.dynamo(), bucket);
+            Wiring services = offline(localConfig("http://localhost:" + (8080 + offset)), c.dynamo(), bucket);
             StaticExport.Result result =
                     StaticExport.export(services.index(), services.renderer(), services.config(), bucket, dir);
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -372,7 +372,7 @@ public final class NewsroomLocal {
     private static int audit(Audit command, PrintStream out) throws Exception {
         int offset = command.portOffset();
         try (Connection c = Connection.open(offset)) {
-            Services services = offline(
+            Wiring services = offline(
                     localConfig("http://localhost:" + (8080 + offset)),
                     c.dynamo(),
                     new S3SiteBucket(c.s3(), LocalCloud.BUCKET));

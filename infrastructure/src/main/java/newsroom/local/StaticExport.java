@@ -2,13 +2,13 @@ package newsroom.local;
 
 import java.nio.file.Path;
 import newsroom.render.FullSite;
+import newsroom.render.SiteBucket;
 import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
 import newsroom.render.SnapshotIndex;
 import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
-import newsroom.store.SiteBucket;
 
 /**
  * The whole site as a folder: every page rendered by the same writer that fills the bucket, and the

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
 import newsroom.local.CloudTemplate;
 import newsroom.local.Emulators;
 import newsroom.local.LocalClients;
@@ -132,7 +132,7 @@ final class CorpusLoad {
             int pages = 0;
             if (fillBucket) {
                 // the stack's own configuration and wiring, so the bucket holds what it would render
-                Services services = NewsroomLocal.offline(
+                Wiring services = NewsroomLocal.offline(
                         LocalClients.localConfig("http://localhost:" + (8080 + offset)),
                         dynamo,
                         new S3SiteBucket(s3, LocalCloud.BUCKET));

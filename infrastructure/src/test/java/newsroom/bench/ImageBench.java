@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import newsroom.image.Renditions;
 import newsroom.image.UploadProcessor;
+import newsroom.image.Uploads;
 import newsroom.local.Photos;
-import newsroom.store.SiteBucket;
-import newsroom.store.Uploads;
+import newsroom.render.SiteBucket;
 import newsroom.story.Picture;
 import newsroom.story.PictureCatalog;
 

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import newsroom.render.RenderHandler;
-import newsroom.store.SiteBucket;
+import newsroom.lambda.RenderHandler;
+import newsroom.render.SiteBucket;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -29,7 +29,8 @@ final class DrivenStream implements AutoCloseable {
 
     DrivenStream(LocalCloud cloud, SiteBucket bucket, int streamRetries) {
         cloud.poller().close();
-        RenderHandler render = new RenderHandler(NewsroomLocal.offline(cloud.config(), cloud.dynamo(), bucket));
+        RenderHandler render =
+                NewsroomLocal.offline(cloud.config(), cloud.dynamo(), bucket).renderHandler();
         streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(URI.create(cloud.emulators().dynamoEndpoint()))
                 .credentialsProvider(StaticCredentialsProvider.create(

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
 import newsroom.render.FullSite;
 import newsroom.render.Output;
 import newsroom.render.Page;
@@ -71,7 +71,7 @@ class ExportIT {
         TestStack.settle(cloud());
 
         deleteRecursively(folder);
-        Services services = cloud().services();
+        Wiring services = cloud().services();
         site = services.config().siteUrl();
         result = StaticExport.export(
                 services.index(), services.renderer(), services.config(), services.bucket(), folder);
@@ -171,7 +171,7 @@ class ExportIT {
 
     @Test
     void theSnapshotRendersEveryPageAsTheTableDoes() {
-        Services services = cloud().services();
+        Wiring services = cloud().services();
         SnapshotIndex snapshot =
                 SnapshotIndex.of(services.index(), services.config().languages());
         SiteRenderer fromSnapshot = services.renderer().over(snapshot);

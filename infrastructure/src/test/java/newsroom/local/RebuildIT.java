@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import newsroom.store.SiteBucket;
+import newsroom.render.SiteBucket;
 import org.junit.jupiter.api.Test;
 
 /**

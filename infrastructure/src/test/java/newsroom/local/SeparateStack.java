@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
 
 /**
  * A local stack of one test's own, on its own free ports, for tests that stop or break parts of it
@@ -91,7 +91,7 @@ final class SeparateStack {
     }
 
     static SiteAudit.Report audit(LocalCloud cloud) {
-        Services s = cloud.services();
+        Wiring s = cloud.services();
         return new SiteAudit(s.index(), s.bucket(), s.renderer(), s.config()).run();
     }
 

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
 import newsroom.render.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -108,7 +108,7 @@ class SiteAuditIT {
     }
 
     SiteAudit.Report audit() {
-        Services services = cloud().services();
+        Wiring services = cloud().services();
         return new SiteAudit(services.index(), services.bucket(), services.renderer(), services.config()).run();
     }
 
@@ -176,7 +176,7 @@ class SiteAuditIT {
     void auditNoticesMissingStaleAndLeftoverPagesAndBrokenLinks() {
         // other tests' changes must not rewrite the damaged pages under the audit
         TestStack.settle(cloud());
-        Services services = cloud().services();
+        Wiring services = cloud().services();
         var bucket = services.bucket();
         try {
             bucket.delete("ru/category/culture/index.html");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import newsroom.Services;
+import newsroom.lambda.Wiring;
 import newsroom.render.Entry;
 import newsroom.render.SiteIndex;
 import newsroom.render.SnapshotIndex;
@@ -36,7 +36,7 @@ class SiteIndexIT {
 
     @Test
     void aMonthOfLongStoriesIsListedWhole() {
-        Services services = TestStack.get().services();
+        Wiring services = TestStack.get().services();
         Actor editor = new Actor("index-it", Set.of("editors"));
         YearMonth month = YearMonth.of(2003, 3);
         // 12 stories of 60 KB (source and HTML each): about 1.5 MB in the month, past one query's 1 MB
@@ -64,7 +64,7 @@ class SiteIndexIT {
 
     @Test
     void aSnapshotAnswersAsTheTableDoes() {
-        Services services = TestStack.get().services();
+        Wiring services = TestStack.get().services();
         Actor editor = new Actor("index-it", Set.of("editors"));
         YearMonth month = YearMonth.of(2004, 7);
         // five stories in one second, two in the next, one a day later: order by second, then id
@@ -142,7 +142,7 @@ class SiteIndexIT {
 
     @Test
     void aBodyAsWrittenLivesBesideItsTranslationAndPagesReadNoneOfIt() {
-        Services services = TestStack.get().services();
+        Wiring services = TestStack.get().services();
         var dynamo = TestStack.get().dynamo();
         Actor editor = new Actor("index-it", Set.of("editors"));
         String source = "Мәтін **қалың** сөзбен.";

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import newsroom.render.SiteBucket;
 import newsroom.store.S3SiteBucket;
-import newsroom.store.SiteBucket;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package newsroom.render;
+package newsroom.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import newsroom.Log;
-import newsroom.Services;
-import newsroom.store.Cdn;
+import newsroom.render.Cdn;
+import newsroom.render.InvalidationQueue;
 import newsroom.store.CloudFrontCdn;
 import newsroom.store.InvalidationMessage;
-import newsroom.store.InvalidationQueue;
 
 /**
  * Drains the invalidation queue into the CDN. A batch of messages becomes one invalidation: its
@@ -28,8 +27,8 @@ import newsroom.store.InvalidationQueue;
  * redelivery and, at last, its dead-letter queue, where it stays visible and can be driven again.
  */
 public final class InvalidationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    public static final String EVERYTHING = "/*";
-    static final int FAILED_ATTEMPTS = 8;
+    public static final String EVERYTHING = Cdn.EVERYTHING;
+    public static final int FAILED_ATTEMPTS = 8;
 
     /** Delay before attempt n: {@code first * 2^(n-1)}, at most {@code max}, the upper half jittered. */
     public record Backoff(Duration first, Duration max) {
@@ -48,12 +47,9 @@ public final class InvalidationHandler implements RequestHandler<SQSEvent, SQSBa
     private final InvalidationQueue queue;
     private final Backoff backoff;
 
+    /** The Lambda runtime's constructor: wires from the environment. */
     public InvalidationHandler() {
-        this(Services.fromEnvironment());
-    }
-
-    public InvalidationHandler(Services services) {
-        this(services.cdn(), services.invalidations(), Backoff.DEFAULT);
+        this(Wiring.fromEnvironment().cdn(), Wiring.fromEnvironment().invalidations(), Backoff.DEFAULT);
     }
 
     public InvalidationHandler(Cdn cdn, InvalidationQueue queue, Backoff backoff) {

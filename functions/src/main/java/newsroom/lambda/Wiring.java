@@ -1,50 +1,42 @@
-package newsroom;
+package newsroom.lambda;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import newsroom.api.Articles;
+import newsroom.api.MediaUploads;
 import newsroom.image.UploadProcessor;
+import newsroom.image.Uploads;
 import newsroom.render.Assets;
+import newsroom.render.Cdn;
 import newsroom.render.FormerAddresses;
+import newsroom.render.InvalidationQueue;
 import newsroom.render.PageSet;
+import newsroom.render.RebuildProgress;
+import newsroom.render.RebuildQueue;
+import newsroom.render.Rebuilds;
 import newsroom.render.Redirects;
+import newsroom.render.SiteBucket;
 import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteWriter;
 import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
-import newsroom.store.Backoff;
-import newsroom.store.Cdn;
-import newsroom.store.Clients;
-import newsroom.store.CloudFrontCdn;
-import newsroom.store.CloudFrontRedirects;
 import newsroom.store.DynamoPictureCatalog;
 import newsroom.store.DynamoRebuildProgress;
 import newsroom.store.DynamoSiteIndex;
 import newsroom.store.DynamoStoryRepository;
-import newsroom.store.InvalidationQueue;
-import newsroom.store.MediaUploads;
-import newsroom.store.RebuildProgress;
-import newsroom.store.RebuildQueue;
-import newsroom.store.S3MediaUploads;
-import newsroom.store.S3SiteBucket;
-import newsroom.store.S3Uploads;
-import newsroom.store.SiteBucket;
-import newsroom.store.SqsInvalidationQueue;
-import newsroom.store.SqsRebuildQueue;
-import newsroom.store.Uploads;
 import newsroom.story.PictureCatalog;
 import newsroom.story.StoryService;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Everything the handlers need, wired once per runtime: in Lambda from the environment. Only the
- * stories are built at once; the renderer, the bucket, the uploads and the queue are built when
+ * The composition root: builds every function's handler from {@link Config}, once per runtime (in
+ * Lambda from the environment, locally from the local stack's parts), and hands each handler only
+ * the parts it uses. Only the stories are built at once; the renderer, the bucket, the uploads and the queue are built when
  * first asked for, so that a function which never renders (the API answering a read) does not pay
  * for their clients and templates in its cold start.
  */
-public final class Services {
+public final class Wiring {
     private final Config config;
     private final StoryService stories;
     private final SiteIndex index;
@@ -89,7 +81,7 @@ public final class Services {
         }
     }
 
-    private Services(
+    private Wiring(
             Config config,
             StoryService stories,
             SiteIndex index,
@@ -122,25 +114,25 @@ public final class Services {
         this.search = once(() -> new SearchIndexer(index, this.bucket.get(), config));
     }
 
-    /** Services over these parts, built now. */
-    public static Services wire(
+    /** Wiring over these parts, built now. */
+    public static Wiring wire(
             Config config, DynamoDbClient dynamo, SiteBucket bucket, MediaUploads media, Edges edges, Clock clock) {
         return wire(config, dynamo, () -> bucket, () -> media, () -> edges, clock);
     }
 
-    /** Services whose bucket, uploads and edges are built on first use; no upload processing. */
-    public static Services wire(
+    /** Wiring whose bucket, uploads and edges are built on first use; no upload processing. */
+    public static Wiring wire(
             Config config,
             DynamoDbClient dynamo,
             Supplier<SiteBucket> bucket,
             Supplier<MediaUploads> media,
             Supplier<Edges> edges,
             Clock clock) {
-        return wire(config, dynamo, bucket, media, Services::noUploads, edges, clock);
+        return wire(config, dynamo, bucket, media, Wiring::noUploads, edges, clock);
     }
 
-    /** Services that also read the uploads bucket, for the image function. */
-    public static Services wire(
+    /** Wiring that also read the uploads bucket, for the image function. */
+    public static Wiring wire(
             Config config,
             DynamoDbClient dynamo,
             Supplier<SiteBucket> bucket,
@@ -150,7 +142,7 @@ public final class Services {
             Clock clock) {
         DynamoStoryRepository repository = new DynamoStoryRepository(dynamo, config.tableName());
         SiteIndex index = new DynamoSiteIndex(dynamo, config.tableName(), repository, config.languages());
-        return new Services(
+        return new Wiring(
                 config,
                 new StoryService(repository, config.languages(), config.categories(), clock),
                 index,
@@ -167,8 +159,8 @@ public final class Services {
         throw new IllegalStateException("these services read no uploads");
     }
 
-    /** Services over a story service and index of any kind (tests use in-memory ones). */
-    public static Services of(
+    /** Wiring over a story service and index of any kind (tests use in-memory ones). */
+    public static Wiring of(
             Config config,
             StoryService stories,
             SiteIndex index,
@@ -176,7 +168,7 @@ public final class Services {
             Supplier<MediaUploads> media,
             Supplier<Edges> edges,
             Clock clock) {
-        return new Services(
+        return new Wiring(
                 config,
                 stories,
                 index,
@@ -196,7 +188,7 @@ public final class Services {
                     }
                 },
                 PictureCatalog.NONE,
-                Services::noUploads);
+                Wiring::noUploads);
     }
 
     public Config config() {
@@ -268,6 +260,58 @@ public final class Services {
         return clock;
     }
 
+    /** The staff API's routes, over parts built on first use: a read never builds the renderer. */
+    public Articles articles() {
+        return new Articles(
+                stories,
+                config,
+                clock,
+                (key, contentType, length, validFor) -> media().presignPut(key, contentType, length, validFor),
+                pictures,
+                (story, lang) -> renderer().preview(story, lang),
+                messages -> rebuildQueue().send(messages));
+    }
+
+    /** A full rebuild's plan and batches. */
+    public Rebuilds rebuilds() {
+        return new Rebuilds(index, config, writer(), rebuildProgress, rebuildQueue(), invalidations());
+    }
+
+    public ApiHandler apiHandler() {
+        return new ApiHandler(articles());
+    }
+
+    public RenderHandler renderHandler() {
+        return new RenderHandler(writer(), pageSet(), formerAddresses(), search(), bucket());
+    }
+
+    public RebuildHandler rebuildHandler() {
+        return new RebuildHandler(rebuilds(), search(), config.languages());
+    }
+
+    public InvalidationHandler invalidationHandler() {
+        return new InvalidationHandler(cdn(), invalidations(), InvalidationHandler.Backoff.DEFAULT);
+    }
+
+    public PublisherHandler publisherHandler() {
+        return new PublisherHandler(stories, writer());
+    }
+
+    public ImageHandler imageHandler() {
+        return new ImageHandler(uploadProcessor());
+    }
+
+    /** The handler of this class, as {@code template.yaml} names it, built over this wiring. */
+    public Object handler(String className) {
+        if (className.equals(ApiHandler.class.getName())) return apiHandler();
+        if (className.equals(RenderHandler.class.getName())) return renderHandler();
+        if (className.equals(RebuildHandler.class.getName())) return rebuildHandler();
+        if (className.equals(InvalidationHandler.class.getName())) return invalidationHandler();
+        if (className.equals(PublisherHandler.class.getName())) return publisherHandler();
+        if (className.equals(ImageHandler.class.getName())) return imageHandler();
+        throw new IllegalArgumentException("no handler " + className);
+    }
+
     /** A supplier that builds its value on first use, once, for every thread. */
     private static <T> Supplier<T> once(Supplier<T> build) {
         return new Supplier<>() {
@@ -288,55 +332,7 @@ public final class Services {
     }
 
     /** The Lambda runtime's wiring, built on first use and kept for the life of the runtime. */
-    public static Services fromEnvironment() {
+    public static Wiring fromEnvironment() {
         return FromEnvironment.INSTANCE;
-    }
-
-    private static final class FromEnvironment {
-        static final Services INSTANCE = build();
-
-        private static Services build() {
-            Config config = Config.fromEnvironment();
-            SdkHttpClient http = Clients.httpClient();
-            return wire(
-                    config,
-                    Clients.dynamo(config, http),
-                    () -> new S3SiteBucket(Clients.s3(config, http), config.bucketName()),
-                    () -> new S3MediaUploads(Clients.presigner(config), config.uploadsBucket()),
-                    () -> new S3Uploads(Clients.s3(config, http)),
-                    () -> edges(config, http),
-                    Clock.systemUTC());
-        }
-
-        private static Edges edges(Config config, SdkHttpClient http) {
-            Cdn cdn = cdn(config, http);
-            RebuildQueue rebuilds = queue(config, http);
-            InvalidationQueue invalidations = config.invalidationQueueUrl()
-                    .<InvalidationQueue>map(url -> new SqsInvalidationQueue(Clients.sqs(config, http), url))
-                    .orElse(cdn::invalidate);
-            Redirects redirects = config.redirectStoreArn()
-                    .<Redirects>map(arn -> new CloudFrontRedirects(
-                            http,
-                            DefaultCredentialsProvider.builder().build(),
-                            arn,
-                            CloudFrontRedirects.endpointOf(arn),
-                            Backoff.standard()))
-                    .orElse(Redirects.NONE);
-            return new Edges(cdn, rebuilds, invalidations, redirects);
-        }
-
-        private static Cdn cdn(Config config, SdkHttpClient http) {
-            return config.distributionId()
-                    .<Cdn>map(id -> new CloudFrontCdn(Clients.cloudFront(http), id))
-                    .orElse(paths -> {});
-        }
-
-        private static RebuildQueue queue(Config config, SdkHttpClient http) {
-            return config.rebuildQueueUrl()
-                    .<RebuildQueue>map(url -> new SqsRebuildQueue(Clients.sqs(config, http), url))
-                    .orElse(messages -> {
-                        throw new IllegalStateException("REBUILD_QUEUE_URL is not set");
-                    });
-        }
     }
 }

@@ -1,4 +1,4 @@
-package newsroom.render;
+package newsroom.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import newsroom.Services;
+import newsroom.render.Change;
+import newsroom.render.InMemorySiteIndex;
+import newsroom.render.SiteBucket;
+import newsroom.render.SiteIndex;
 import newsroom.site.Config;
-import newsroom.store.SiteBucket;
+import newsroom.store.StreamRecords;
 import newsroom.story.InMemoryStories;
 import newsroom.story.Status;
 import newsroom.story.StoryService;
@@ -25,7 +28,7 @@ class RenderHandlerTest {
     @Event(value = "events/stream-publish.json", type = DynamodbEvent.class)
     void translationRecordsBecomeChangesAndOtherItemsAreSkipped(DynamodbEvent event) {
         var changes = event.getRecords().stream()
-                .map(RenderHandler::change)
+                .map(StreamRecords::change)
                 .flatMap(java.util.Optional::stream)
                 .toList();
         assertEquals(1, changes.size());
@@ -43,7 +46,7 @@ class RenderHandlerTest {
     @ParameterizedTest
     @Event(value = "events/stream-unreadable-record.json", type = DynamodbEvent.class)
     void aRecordThatCannotBeReadIsNamedAsTheFailedItemInsteadOfFailingTheBatch(DynamodbEvent event) {
-        StreamsEventResponse response = new RenderHandler(servicesWithoutPages()).handleRequest(event, null);
+        StreamsEventResponse response = servicesWithoutPages().renderHandler().handleRequest(event, null);
 
         // the stream retries from the unreadable record: the draft before it is done, not redone
         assertEquals(
@@ -62,18 +65,18 @@ class RenderHandlerTest {
         bucket.putIfChanged(deleted, new byte[] {1}, "image/jpeg", "public");
         bucket.putIfChanged(kept, new byte[] {2}, "image/jpeg", "public");
 
-        StreamsEventResponse response = new RenderHandler(services(bucket)).handleRequest(event, null);
+        StreamsEventResponse response = services(bucket).renderHandler().handleRequest(event, null);
 
         assertEquals(List.of(), response.getBatchItemFailures());
         assertEquals(Optional.empty(), bucket.get(deleted), "the deleted story's picture");
         assertTrue(bucket.get(kept).isPresent(), "a picture of a story that was only changed stays");
     }
 
-    private static Services services(SiteBucket bucket) {
+    private static Wiring services(SiteBucket bucket) {
         Config config = Config.from(Map.of("TABLE_NAME", "newsroom", "BUCKET_NAME", "site"));
         InMemoryStories stories = new InMemoryStories();
         Clock clock = Clock.systemUTC();
-        return Services.of(
+        return Wiring.of(
                 config,
                 new StoryService(stories, config.languages(), config.categories(), clock),
                 new InMemorySiteIndex(stories),
@@ -81,12 +84,12 @@ class RenderHandlerTest {
                 () -> (key, type, length, valid) -> {
                     throw new UnsupportedOperationException("no uploads here");
                 },
-                () -> new Services.Edges(paths -> {}, messages -> {}),
+                () -> new Wiring.Edges(paths -> {}, messages -> {}),
                 clock);
     }
 
     /** The render wiring over in-memory stories, with a bucket no page may reach. */
-    private static Services servicesWithoutPages() {
+    private static Wiring servicesWithoutPages() {
         Config config = Config.from(Map.of("TABLE_NAME", "newsroom", "BUCKET_NAME", "site"));
         InMemoryStories stories = new InMemoryStories();
         SiteIndex index = new InMemorySiteIndex(stories);
@@ -113,7 +116,7 @@ class RenderHandlerTest {
                 return List.of();
             }
         };
-        return Services.of(
+        return Wiring.of(
                 config,
                 new StoryService(stories, config.languages(), config.categories(), clock),
                 index,
@@ -121,7 +124,7 @@ class RenderHandlerTest {
                 () -> (key, type, length, valid) -> {
                     throw new UnsupportedOperationException("no uploads here");
                 },
-                () -> new Services.Edges(paths -> {}, messages -> {}),
+                () -> new Wiring.Edges(paths -> {}, messages -> {}),
                 clock);
     }
 }

@@ -1,4 +1,4 @@
-package newsroom.store;
+package newsroom.render;
 
 import java.time.Duration;
 import java.util.Collection;

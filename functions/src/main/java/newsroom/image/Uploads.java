@@ -1,4 +1,4 @@
-package newsroom.store;
+package newsroom.image;
 
 import java.util.Optional;
 

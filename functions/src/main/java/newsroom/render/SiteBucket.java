@@ -1,4 +1,4 @@
-package newsroom.store;
+package newsroom.render;
 
 import java.util.List;
 import java.util.Optional;

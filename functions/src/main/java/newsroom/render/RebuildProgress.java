@@ -1,4 +1,4 @@
-package newsroom.store;
+package newsroom.render;
 
 /**
  * Which batches of a full rebuild are still to be written, kept outside the function so that the

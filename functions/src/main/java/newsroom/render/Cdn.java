@@ -1,9 +1,12 @@
-package newsroom.store;
+package newsroom.render;
 
 import java.util.Collection;
 
 /** The content delivery network in front of the bucket; told which paths changed. */
 public interface Cdn {
+    /** The path that stands for every path. */
+    String EVERYTHING = "/*";
+
     /**
      * Invalidates the paths ({@code /*} is every path). Throws {@link Busy} when the CDN asks the
      * caller to come back later; any other exception is a failure of this attempt.

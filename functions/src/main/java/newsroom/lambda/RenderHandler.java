@@ -1,20 +1,22 @@
-package newsroom.render;
+package newsroom.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.Log;
-import newsroom.Services;
 import newsroom.logging.Metrics;
-import newsroom.story.Status;
-import newsroom.story.StoryId;
+import newsroom.render.Change;
+import newsroom.render.FormerAddresses;
+import newsroom.render.PageSet;
+import newsroom.render.SiteBucket;
+import newsroom.render.SiteWriter;
+import newsroom.search.SearchIndexer;
+import newsroom.store.StreamRecords;
 
 /**
  * Receives a batch of table changes from the stream and re-renders the pages that depend on them. A
@@ -22,14 +24,33 @@ import newsroom.story.StoryId;
  * there and nothing after it is lost.
  */
 public final class RenderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private final Services services;
+    private final SiteWriter writer;
+    private final PageSet pageSet;
+    private final FormerAddresses formerAddresses;
+    private final SearchIndexer search;
+    private final SiteBucket bucket;
 
+    /** The Lambda runtime's constructor: wires from the environment. */
     public RenderHandler() {
-        this(Services.fromEnvironment());
+        this(
+                Wiring.fromEnvironment().writer(),
+                Wiring.fromEnvironment().pageSet(),
+                Wiring.fromEnvironment().formerAddresses(),
+                Wiring.fromEnvironment().search(),
+                Wiring.fromEnvironment().bucket());
     }
 
-    public RenderHandler(Services services) {
-        this.services = services;
+    public RenderHandler(
+            SiteWriter writer,
+            PageSet pageSet,
+            FormerAddresses formerAddresses,
+            SearchIndexer search,
+            SiteBucket bucket) {
+        this.writer = writer;
+        this.pageSet = pageSet;
+        this.formerAddresses = formerAddresses;
+        this.search = search;
+        this.bucket = bucket;
     }
 
     @Override
@@ -41,14 +62,13 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             // record, not fail the whole invocation (which would retry, and at last drop, good records)
             List<Change> changes = new ArrayList<>();
             for (DynamodbEvent.DynamodbStreamRecord record : records) {
-                change(record).ifPresent(changes::add);
+                StreamRecords.change(record).ifPresent(changes::add);
             }
             // the whole batch at once: a page that several changes share is rendered once
-            SiteWriter.Result result =
-                    services.writer().write(services.pageSet().dependentPages(changes));
+            SiteWriter.Result result = writer.write(pageSet.dependentPages(changes));
             // after the pages: a former address leads to a page that is there
-            int redirected = services.formerAddresses().follow(changes);
-            services.search().apply(changes);
+            int redirected = formerAddresses.follow(changes);
+            search.apply(changes);
             for (DynamodbEvent.DynamodbStreamRecord record : records) deleteMediaOfRemovedStory(record);
             log(records.size(), changes.size(), result, redirected, started, null, null);
             return new StreamsEventResponse(List.of());
@@ -64,11 +84,11 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
         int redirected = 0;
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             try {
-                Optional<Change> change = change(record);
+                Optional<Change> change = StreamRecords.change(record);
                 if (change.isPresent()) {
-                    services.writer().write(services.pageSet().dependentPages(change.get(), batch));
-                    redirected += services.formerAddresses().follow(change.get());
-                    services.search().apply(List.of(change.get()));
+                    writer.write(pageSet.dependentPages(change.get(), batch));
+                    redirected += formerAddresses.follow(change.get());
+                    search.apply(List.of(change.get()));
                 }
                 deleteMediaOfRemovedStory(record);
             } catch (RuntimeException e) {
@@ -87,7 +107,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
         List<Change> changes = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             try {
-                change(record).ifPresent(changes::add);
+                StreamRecords.change(record).ifPresent(changes::add);
             } catch (RuntimeException unreadable) {
                 // reported as the failed record when the one-by-one loop reaches it
                 break;
@@ -101,56 +121,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
      * record of the delete, so a failed delete of the object is retried with the record.
      */
     private void deleteMediaOfRemovedStory(DynamodbEvent.DynamodbStreamRecord record) {
-        removedMedia(record).ifPresent(key -> services.bucket().delete(key));
-    }
-
-    /** The bucket key of the picture of a story whose item was removed, if it had one. */
-    static Optional<String> removedMedia(DynamodbEvent.DynamodbStreamRecord record) {
-        var data = record.getDynamodb();
-        if (!"REMOVE".equals(record.getEventName()) || data == null || data.getKeys() == null) return Optional.empty();
-        AttributeValue pk = data.getKeys().get("PK");
-        AttributeValue sk = data.getKeys().get("SK");
-        if (pk == null || sk == null || pk.getS() == null || !pk.getS().startsWith("STORY#")) return Optional.empty();
-        if (!"META".equals(sk.getS()) || data.getOldImage() == null) return Optional.empty();
-        String src = text(data.getOldImage(), "image");
-        if (src == null || !src.startsWith("/media/") || src.contains("..")) return Optional.empty();
-        return Optional.of(src.substring(1));
-    }
-
-    /** The change to one translation, or empty for items the public site does not show. */
-    static Optional<Change> change(DynamodbEvent.DynamodbStreamRecord record) {
-        var data = record.getDynamodb();
-        if (data == null || data.getKeys() == null) return Optional.empty();
-        AttributeValue pk = data.getKeys().get("PK");
-        AttributeValue sk = data.getKeys().get("SK");
-        if (pk == null || sk == null || pk.getS() == null || sk.getS() == null) return Optional.empty();
-        if (!pk.getS().startsWith("STORY#") || !sk.getS().startsWith("LANG#")) return Optional.empty();
-        // a translation's source item (LANG#<lang>#SOURCE) changes no page: its HTML is in the
-        // translation item
-        if (sk.getS().indexOf('#', "LANG#".length()) >= 0) return Optional.empty();
-        String id = pk.getS().substring("STORY#".length());
-        if (!StoryId.isValid(id)) return Optional.empty();
-        return Optional.of(new Change(
-                new StoryId(id),
-                sk.getS().substring("LANG#".length()),
-                state(data.getOldImage()),
-                state(data.getNewImage())));
-    }
-
-    private static Optional<Change.State> state(Map<String, AttributeValue> image) {
-        if (image == null || image.isEmpty()) return Optional.empty();
-        String status = text(image, "status");
-        String publishedAt = text(image, "publishedAt");
-        return Optional.of(new Change.State(
-                status == null ? Status.DRAFT : Status.fromWire(status),
-                publishedAt == null ? null : Instant.parse(publishedAt),
-                text(image, "slug"),
-                text(image, "category")));
-    }
-
-    private static String text(Map<String, AttributeValue> image, String name) {
-        AttributeValue v = image.get(name);
-        return v == null ? null : v.getS();
+        StreamRecords.removedMedia(record).ifPresent(key -> bucket.delete(key));
     }
 
     private static void log(

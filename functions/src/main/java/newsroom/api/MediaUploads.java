@@ -1,4 +1,4 @@
-package newsroom.store;
+package newsroom.api;
 
 import java.net.URL;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package newsroom.publish;
+package newsroom.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -6,11 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Map;
 import java.util.Set;
 import newsroom.Log;
-import newsroom.Services;
 import newsroom.logging.Metrics;
 import newsroom.render.Page;
 import newsroom.render.SiteWriter;
 import newsroom.story.Actor;
+import newsroom.story.StoryService;
 
 /**
  * Runs every minute: publishes the scheduled translations whose time has come (their pages follow
@@ -18,14 +18,17 @@ import newsroom.story.Actor;
  */
 public final class PublisherHandler implements RequestHandler<ScheduledEvent, String> {
     static final Actor SCHEDULE = new Actor("schedule", Set.of("editors"));
-    private final Services services;
+    private final StoryService stories;
+    private final SiteWriter writer;
 
+    /** The Lambda runtime's constructor: wires from the environment. */
     public PublisherHandler() {
-        this(Services.fromEnvironment());
+        this(Wiring.fromEnvironment().stories(), Wiring.fromEnvironment().writer());
     }
 
-    public PublisherHandler(Services services) {
-        this.services = services;
+    public PublisherHandler(StoryService stories, SiteWriter writer) {
+        this.stories = stories;
+        this.writer = writer;
     }
 
     @Override
@@ -34,8 +37,8 @@ public final class PublisherHandler implements RequestHandler<ScheduledEvent, St
         int published;
         SiteWriter.Result result;
         try {
-            published = services.stories().publishDue(SCHEDULE);
-            result = services.writer().write(Set.of(new Page.NewsSitemap()));
+            published = stories.publishDue(SCHEDULE);
+            result = writer.write(Set.of(new Page.NewsSitemap()));
         } catch (RuntimeException e) {
             // rethrown: the invocation fails, so the function's Errors alarm sees it
             Log.failure("publisher", Map.of("ms", (System.nanoTime() - started) / 1_000_000), e);

@@ -1,4 +1,4 @@
-package newsroom.image;
+package newsroom.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import newsroom.Log;
-import newsroom.Services;
+import newsroom.image.UploadProcessor;
 
 /**
  * Receives the bucket's "object created" events for uploads and hands each upload to the
@@ -20,12 +20,13 @@ import newsroom.Services;
 public final class ImageHandler implements RequestHandler<S3Event, String> {
     private final UploadProcessor processor;
 
+    /** The Lambda runtime's constructor: wires from the environment. */
     public ImageHandler() {
-        this(Services.fromEnvironment());
+        this(Wiring.fromEnvironment().uploadProcessor());
     }
 
-    public ImageHandler(Services services) {
-        this.processor = services.uploadProcessor();
+    public ImageHandler(UploadProcessor processor) {
+        this.processor = processor;
     }
 
     @Override

@@ -1,14 +1,16 @@
-package newsroom.api;
+package newsroom.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import newsroom.Log;
-import newsroom.Services;
+import newsroom.api.Articles;
+import newsroom.api.Request;
 import newsroom.logging.Metrics;
 import newsroom.story.StoryId;
 
@@ -24,8 +26,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this(primed());
     }
 
-    public ApiHandler(Services services) {
-        this.articles = new Articles(services);
+    public ApiHandler(Articles articles) {
+        this.articles = articles;
     }
 
     @Override
@@ -35,21 +37,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                         ? event.getRequestContext().getRequestId()
                         : (context != null ? context.getAwsRequestId() : "-");
-        APIGatewayV2HTTPResponse response;
-        RuntimeException failure = null;
-        try {
-            response = articles.answer(Request.of(event));
-        } catch (ApiException e) {
-            response = Responses.problem(e.status, e.title, e.getMessage(), e.errors);
-        } catch (RuntimeException e) {
-            // an infrastructure failure: logged with its stack trace, answered without its message
-            failure = e;
-            response = Responses.problem(
-                    500,
-                    "Internal error",
-                    "The request could not be completed; it is safe to retry.",
-                    java.util.List.of());
-        }
+        Articles.Answer answer = articles.answer(request(event));
+        APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(answer.response().statusCode())
+                .withHeaders(new LinkedHashMap<>(answer.response().headers()))
+                .withBody(answer.response().body())
+                .build();
+        RuntimeException failure = answer.failure();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", requestId);
         fields.put("route", event.getRouteKey());
@@ -65,6 +59,30 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return response;
     }
 
+    /** The parts of the event the API reads; header names in lower case, to be looked up in any case. */
+    static Request request(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> {
+                if (k != null) headers.put(k.toLowerCase(Locale.ROOT), v);
+            });
+        }
+        var context = event.getRequestContext();
+        Map<String, String> claims = context == null
+                        || context.getAuthorizer() == null
+                        || context.getAuthorizer().getJwt() == null
+                ? null
+                : context.getAuthorizer().getJwt().getClaims();
+        return new Request(
+                event.getRouteKey() == null ? "" : event.getRouteKey(),
+                event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
+                event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+                headers,
+                event.getBody(),
+                event.getIsBase64Encoded(),
+                Request.actorOf(claims));
+    }
+
     private static final String PUBLISH_ROUTE = "POST /articles/{id}/publish";
 
     /** A story id that no story has: what priming asks for. */
@@ -77,22 +95,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      * runtime's init phase and, with SnapStart, is part of the snapshot. A failure here is ignored:
      * the first request meets it again and answers for it.
      */
-    private static Services primed() {
-        Thread json = new Thread(
-                () -> {
-                    try {
-                        Json.object("{\"title\": \"priming\", \"n\": [1, 2.5, true, null]}", false, false);
-                        Responses.json(200, ArticleJson.revisions(List.of()), Map.of());
-                        Responses.problem(404, "Not found", "priming", List.of());
-                    } catch (RuntimeException ignored) {
-                        // the first request will load the same classes
-                    }
-                },
-                "priming");
+    private static Articles primed() {
+        Thread json = new Thread(Articles::primeJson, "priming");
         json.start();
-        Services services = Services.fromEnvironment();
+        Wiring wiring = Wiring.fromEnvironment();
         try {
-            services.stories().find(NOBODY);
+            wiring.stories().find(NOBODY);
         } catch (RuntimeException ignored) {
             // no table yet, no network: the first request reports it
         }
@@ -101,6 +109,6 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return services;
+        return wiring.articles();
     }
 }
