@@ -66,6 +66,29 @@ public final class Assets {
         return js.clone();
     }
 
+    /**
+     * Every file the assets page writes: the stylesheet, the scripts and the emblem under their
+     * hashed names.
+     */
+    public java.util.List<Output.Put> outputs() {
+        return java.util.List.of(
+                new Output.Put(key(cssPath), stylesheet(), "text/css; charset=utf-8", Output.IMMUTABLE),
+                new Output.Put(key(jsPath), script(), JAVASCRIPT, Output.IMMUTABLE),
+                new Output.Put(key(prefsPath), prefsScript(), JAVASCRIPT, Output.IMMUTABLE),
+                new Output.Put(key(searchPath), searchScript(), JAVASCRIPT, Output.IMMUTABLE),
+                new Output.Put(
+                        key(newsroom.site.SiteSettings.emblemAddress()),
+                        newsroom.site.SiteSettings.emblemSvg(),
+                        "image/svg+xml",
+                        Output.IMMUTABLE));
+    }
+
+    private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+
+    private static String key(String path) {
+        return path.substring(1);
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = Assets.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("missing asset " + name);

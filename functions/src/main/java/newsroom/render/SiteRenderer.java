@@ -159,29 +159,7 @@ public final class SiteRenderer {
         if (page instanceof Page.SitemapIndex) return List.of(sitemapIndex());
         if (page instanceof Page.NewsSitemap) return List.of(newsSitemap());
         if (page instanceof Page.Robots) return List.of(robots());
-        if (page instanceof Page.Assets) {
-            return List.of(
-                    new Output.Put(
-                            key(assets.stylesheetPath()),
-                            assets.stylesheet(),
-                            "text/css; charset=utf-8",
-                            Output.IMMUTABLE),
-                    new Output.Put(
-                            key(assets.scriptPath()),
-                            assets.script(),
-                            "text/javascript; charset=utf-8",
-                            Output.IMMUTABLE),
-                    new Output.Put(
-                            key(assets.prefsScriptPath()),
-                            assets.prefsScript(),
-                            "text/javascript; charset=utf-8",
-                            Output.IMMUTABLE),
-                    new Output.Put(
-                            key(assets.searchScriptPath()),
-                            assets.searchScript(),
-                            "text/javascript; charset=utf-8",
-                            Output.IMMUTABLE));
-        }
+        if (page instanceof Page.Assets) return List.copyOf(assets.outputs());
         throw new IllegalArgumentException("no renderer for " + page);
     }
 

@@ -530,6 +530,30 @@ class SiteRendererTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"kk", "ru", "en"})
+    void headerAndFooterShowTheSiteSettingsOfThePageLanguage(String lang) {
+        newsroom.site.SiteSettings settings = newsroom.site.SiteSettings.of(lang);
+        for (Page page : List.of(new Page.Home(lang), new Page.Article(lang, id(3)), new Page.NotFound(lang))) {
+            Document html = html(page);
+            Element name = html.selectFirst(".site-header .site-name");
+            assertEquals(settings.name(), name.text(), page.toString());
+            Element emblem = name.selectFirst("img.emblem");
+            assertEquals(settings.emblemPath(), emblem.attr("src"), "emblem beside the name");
+            assertEquals("", emblem.attr("alt"), "the name beside it speaks for it");
+            Element footer = html.selectFirst("footer.site-footer");
+            assertTrue(footer.text().contains("\u00a9 " + settings.copyright() + " " + settings.name()), footer.text());
+            assertTrue(footer.selectFirst("address").text().contains(settings.address()));
+            Element phone = footer.selectFirst("address a[href^=tel:]");
+            assertEquals(settings.phone(), phone.text());
+            assertEquals(settings.phoneHref(), phone.attr("href"));
+            assertTrue(footer.text().contains(settings.support()));
+            List<String> links = footer.select(".footer-links a").eachAttr("href");
+            for (newsroom.site.SiteSettings.Link link : settings.links()) assertTrue(links.contains(link.href()));
+            assertFalse(footer.text().contains("000-00-00"), "no placeholder phone");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru", "en"})
     void navigationLeadsToHomeAllNewsAndEveryCategory(String lang) {
         Document page = html(new Page.Home(lang));
         List<String> hrefs = page.select("nav.sections a").eachAttr("href");
