@@ -17,6 +17,7 @@ public final class Assets {
     private final byte[] js = resource("site.js");
     private final byte[] search = searchScriptBytes();
     private final byte[] prefs = resource("prefs.js");
+    private static final byte[] FAVICON = resource("favicon.ico");
     private final String prefsPath = "/assets/prefs." + hash(prefs) + ".js";
     private final String cssPath = "/assets/site." + hash(css) + ".css";
     private final String jsPath = "/assets/site." + hash(js) + ".js";
@@ -68,7 +69,7 @@ public final class Assets {
 
     /**
      * Every file the assets page writes: the stylesheet, the scripts and the emblem under their
-     * hashed names.
+     * hashed names, and the favicon (the emblem's shapes at 16, 32 and 48 pixels).
      */
     public java.util.List<Output.Put> outputs() {
         return java.util.List.of(
@@ -80,7 +81,10 @@ public final class Assets {
                         key(newsroom.site.SiteSettings.emblemAddress()),
                         newsroom.site.SiteSettings.emblemSvg(),
                         "image/svg+xml",
-                        Output.IMMUTABLE));
+                        Output.IMMUTABLE),
+                // browsers ask for it at the site's root whatever the page says; not hashed, so
+                // cached a day rather than for good
+                new Output.Put("favicon.ico", FAVICON.clone(), "image/vnd.microsoft.icon", "public, max-age=86400"));
     }
 
     private static final String JAVASCRIPT = "text/javascript; charset=utf-8";

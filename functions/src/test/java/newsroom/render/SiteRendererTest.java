@@ -526,6 +526,7 @@ class SiteRendererTest {
                 .replace("{y}", "2020");
         assertEquals(saturday15August, written);
         assertEquals("", today.text(), "the date is not baked into the page, which would go stale");
+        assertTrue(today.hasAttr("hidden"), "without the script that writes it, no empty slot shows");
     }
 
     @ParameterizedTest
@@ -606,6 +607,46 @@ class SiteRendererTest {
                     List.of("/" + l + "/", "/" + l + "/news/"), part.select("a").eachAttr("href"));
         }
         assertAccessible(doc, key);
+    }
+
+    @Test
+    void rootTitleNamesTheSiteOnce() {
+        assertEquals("Алматы қаласының әкімдігі", html(new Page.Root()).title());
+        assertTrue(html(new Page.Home("en")).title().endsWith(" — Almaty City Administration"));
+    }
+
+    @Test
+    void notFoundPagesAreMarkedForTheScriptThatPutsThePathsLanguageFirst() {
+        assertNotNull(html(new Page.RootNotFound()).selectFirst("section.multilingual[data-not-found]"));
+        assertNull(html(new Page.Root()).selectFirst("[data-not-found]"), "the language chooser is not a 404");
+    }
+
+    @Test
+    void assetsIncludeAFaviconAtTheRoot() throws Exception {
+        Output.Put favicon = new Assets()
+                .outputs().stream()
+                        .filter(p -> p.key().equals("favicon.ico"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals("image/vnd.microsoft.icon", favicon.contentType());
+        java.nio.ByteBuffer ico = java.nio.ByteBuffer.wrap(favicon.body()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0, ico.getShort(0));
+        assertEquals(1, ico.getShort(2), "an icon, not a cursor");
+        int images = ico.getShort(4);
+        assertTrue(images >= 2, "more than one size");
+        for (int i = 0; i < images; i++) {
+            int size = Byte.toUnsignedInt(ico.get(6 + 16 * i));
+            int length = ico.getInt(6 + 16 * i + 8);
+            int offset = ico.getInt(6 + 16 * i + 12);
+            var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(favicon.body(), offset, length));
+            assertNotNull(image, "entry " + i + " is a PNG");
+            assertEquals(size, image.getWidth());
+        }
+        List<String> keys = site.renderer.render(new Page.Assets()).stream()
+                .map(o -> ((Output.Put) o).key())
+                .toList();
+        assertTrue(keys.contains("favicon.ico"), keys.toString());
+        assertTrue(keys.contains(newsroom.site.SiteSettings.emblemAddress().substring(1)), keys.toString());
     }
 
     @Test

@@ -121,6 +121,32 @@ class AccessibilityIT {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    @Test
+    void aMissingPageShowsThePathsLanguageFirst() {
+        String cdn = TestStack.get().cdnUrl();
+        for (String lang : List.of("ru", "en", "kk")) {
+            open(cdn + "/" + lang + "/no-such-page/");
+            // the CDN answers with the one multilingual /404.html; the page's script reorders it
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(d -> lang.equals(d.findElement(By.cssSelector("[data-not-found] .in-language"))
+                            .getAttribute("lang")));
+            String heading =
+                    browser.findElement(By.cssSelector("[data-not-found] h1")).getText();
+            String first = browser.findElement(By.cssSelector("[data-not-found] .in-language h2"))
+                    .getText();
+            assertEquals(first, heading, lang);
+        }
+    }
+
+    @Test
+    void theSiteHasAFavicon() {
+        var answer = TestStack.cdn("/favicon.ico");
+        assertEquals(200, answer.statusCode());
+        assertEquals(
+                "image/vnd.microsoft.icon",
+                answer.headers().firstValue("content-type").orElse(""));
+    }
+
     static void open(String url) {
         browser.get(url);
         new WebDriverWait(browser, Duration.ofSeconds(20))
