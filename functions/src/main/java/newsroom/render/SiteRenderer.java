@@ -300,7 +300,11 @@ public final class SiteRenderer {
                 older,
                 Optional.empty(),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                // every month with stories, as the sitemap index walks them: a query per month
+                monthsOf(lang).stream()
+                        .map(m -> monthLink(lang, m, l.monthTitle(m)))
+                        .toList());
         return new Output.Put(lang + "/news/index.html", html("listing.jte", view), Output.HTML, Output.SHORT);
     }
 

@@ -436,6 +436,26 @@ class SiteRendererTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru", "en"})
+    void allNewsLinksEveryMonthArchiveNewestFirst(String lang) {
+        Document news = html(new Page.NewsHead(lang));
+        List<String> linked = news.select("nav.months a").eachAttr("href");
+        List<String> existing = new ArrayList<>();
+        for (YearMonth m = YearMonth.of(2020, 12); !m.isBefore(YearMonth.of(2019, 1)); m = m.minusMonths(1)) {
+            if (site.renderer.render(new Page.MonthArchive(lang, m)).get(0) instanceof Output.Put) {
+                existing.add(SiteRenderer.monthPath(lang, m));
+            }
+        }
+        assertTrue(existing.size() >= 2, "the fixture spans months: " + existing);
+        assertEquals(existing, linked);
+        newsroom.site.Localization l = newsroom.site.Localization.of(lang, SiteFixture.CONFIG.zone());
+        assertEquals(
+                l.monthTitle(YearMonth.of(2020, 7)),
+                news.selectFirst("nav.months a[href$=/2020/07/]").text());
+        assertNull(html(new Page.Home(lang)).selectFirst("nav.months"), "only All news lists them");
+    }
+
+    @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {
