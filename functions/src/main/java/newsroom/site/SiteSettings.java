@@ -41,13 +41,14 @@ public record SiteSettings(
     private static final Pattern KAZAKH_PHONE = Pattern.compile("\\+7 \\(\\d{3}\\) \\d{3}-\\d{2}-\\d{2}");
 
     private static final JsonNode ALL = read();
-    private static final byte[] EMBLEM = bytes(text(ALL, "emblem", "any"));
+    private static final byte[] EMBLEM = bytes(text(ALL, "emblem", "every language"));
     private static final String EMBLEM_PATH = "/assets/emblem." + hash(EMBLEM) + ".svg";
 
     public record Link(String label, String href) {
         public Link {
             Objects.requireNonNull(label, "label");
-            if (href == null || !(href.startsWith("https://") || href.startsWith("/"))) {
+            boolean siteRelative = href != null && href.startsWith("/") && !href.startsWith("//");
+            if (href == null || !(href.startsWith("https://") || siteRelative)) {
                 throw new IllegalStateException("site.json: a footer link must be https:// or site-relative: " + href);
             }
         }

@@ -56,5 +56,7 @@ class SiteSettingsTest {
                         "n", "/assets/emblem.svg", "a", "p", "8 727 1234567", "2005", "r", "s", java.util.List.of()));
         assertThrows(IllegalStateException.class, () -> new SiteSettings.Link("x", "javascript:alert(1)"));
         assertThrows(IllegalStateException.class, () -> new SiteSettings.Link("x", "http://example.kz/"));
+        assertThrows(IllegalStateException.class, () -> new SiteSettings.Link("x", "//example.kz/"));
+        assertEquals("/kk/news/", new SiteSettings.Link("x", "/kk/news/").href());
     }
 }
