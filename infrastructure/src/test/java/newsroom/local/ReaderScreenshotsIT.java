@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The reader's pages as the README shows them, shot from a stack of its own with the demo stories:
- * the home page, an article, the search and the high-contrast scheme, under target/screenshots
+ * the home page, an article, the search, the footer, the dark and the high-contrast scheme, under
+ * target/screenshots
  * (docs/site-*.png are copies of these).
  */
 class ReaderScreenshotsIT {
@@ -65,6 +66,23 @@ class ReaderScreenshotsIT {
                 .until(d -> !d.findElements(By.cssSelector(".search-results li mark"))
                         .isEmpty());
         shoot("site-search");
+
+        // the footer's site settings: links, copyright, address, phone, information support
+        open(site + "/ru/news/");
+        ((JavascriptExecutor) browser)
+                .executeScript("window.scrollTo({top: document.body.scrollHeight, behavior: 'instant'})");
+        shoot("site-footer");
+
+        AccessibilityIT.browser = browser;
+        try {
+            AccessibilityIT.emulate("dark", null);
+            open(article);
+            assertEquals("rgb(18, 23, 29)", AccessibilityIT.background(), "the dark scheme");
+            shoot("site-dark");
+        } finally {
+            AccessibilityIT.emulate(null, null);
+            AccessibilityIT.browser = null;
+        }
 
         open(site + "/kk/");
         browser.findElement(By.cssSelector("[data-contrast]")).click();
