@@ -164,18 +164,26 @@ class AccessibilityIT {
     }
 
     static String background() {
+        return background(browser);
+    }
+
+    static String background(WebDriver driver) {
         return (String)
-                ((JavascriptExecutor) browser).executeScript("return getComputedStyle(document.body).backgroundColor");
+                ((JavascriptExecutor) driver).executeScript("return getComputedStyle(document.body).backgroundColor");
     }
 
     /** Chromium's own emulation of the reader's system settings and of print (DevTools protocol). */
     static void emulate(String colorScheme, String media) {
+        emulate(browser, colorScheme, media);
+    }
+
+    static void emulate(WebDriver driver, String colorScheme, String media) {
         List<Map<String, String>> features = new ArrayList<>();
         features.add(Map.of("name", "prefers-color-scheme", "value", colorScheme == null ? "" : colorScheme));
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("media", media == null ? "" : media);
         params.put("features", features);
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", params);
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", params);
     }
 
     static void clearPreferences() {

@@ -73,15 +73,13 @@ class ReaderScreenshotsIT {
                 .executeScript("window.scrollTo({top: document.body.scrollHeight, behavior: 'instant'})");
         shoot("site-footer");
 
-        AccessibilityIT.browser = browser;
         try {
-            AccessibilityIT.emulate("dark", null);
+            AccessibilityIT.emulate(browser, "dark", null);
             open(article);
-            assertEquals("rgb(18, 23, 29)", AccessibilityIT.background(), "the dark scheme");
+            assertEquals("rgb(18, 23, 29)", AccessibilityIT.background(browser), "the dark scheme");
             shoot("site-dark");
         } finally {
-            AccessibilityIT.emulate(null, null);
-            AccessibilityIT.browser = null;
+            AccessibilityIT.emulate(browser, null, null);
         }
 
         open(site + "/kk/");
