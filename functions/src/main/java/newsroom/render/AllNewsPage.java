@@ -40,7 +40,11 @@ final class AllNewsPage {
                 older,
                 Optional.empty(),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                // every month with stories, as the sitemap index walks them
+                Sitemaps.monthsOf(index, frame, lang).stream()
+                        .map(m -> frame.monthLink(lang, m, l.monthTitle(m)))
+                        .toList());
         return new Output.Put(SitePaths.key(path), Templates.html("listing.jte", view), Output.HTML, Output.SHORT);
     }
 }

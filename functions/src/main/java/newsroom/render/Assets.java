@@ -17,6 +17,7 @@ public final class Assets {
     private final byte[] js = resource("site.js");
     private final byte[] search = searchScriptBytes();
     private final byte[] prefs = resource("prefs.js");
+    private static final byte[] FAVICON = resource("favicon.ico");
     private final String prefsPath = SitePaths.asset("prefs.js", hash(prefs));
     private final String cssPath = SitePaths.asset("site.css", hash(css));
     private final String jsPath = SitePaths.asset("site.js", hash(js));
@@ -64,6 +65,32 @@ public final class Assets {
 
     public byte[] script() {
         return js.clone();
+    }
+
+    /**
+     * Every file the assets page writes: the stylesheet, the scripts and the emblem under their
+     * hashed names, and the favicon (the emblem's shapes at 16, 32 and 48 pixels).
+     */
+    public java.util.List<Output.Put> outputs() {
+        return java.util.List.of(
+                new Output.Put(key(cssPath), stylesheet(), "text/css; charset=utf-8", Output.IMMUTABLE),
+                new Output.Put(key(jsPath), script(), JAVASCRIPT, Output.IMMUTABLE),
+                new Output.Put(key(prefsPath), prefsScript(), JAVASCRIPT, Output.IMMUTABLE),
+                new Output.Put(key(searchPath), searchScript(), JAVASCRIPT, Output.IMMUTABLE),
+                new Output.Put(
+                        key(newsroom.site.SiteSettings.emblemAddress()),
+                        newsroom.site.SiteSettings.emblemSvg(),
+                        "image/svg+xml",
+                        Output.IMMUTABLE),
+                // browsers ask for it at the site's root whatever the page says; not hashed, so
+                // cached a day rather than for good
+                new Output.Put("favicon.ico", FAVICON.clone(), "image/vnd.microsoft.icon", "public, max-age=86400"));
+    }
+
+    private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+
+    private static String key(String path) {
+        return path.substring(1);
     }
 
     private static byte[] resource(String name) {

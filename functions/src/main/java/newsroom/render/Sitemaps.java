@@ -86,8 +86,12 @@ final class Sitemaps {
                 SitePaths.key(SitePaths.sitemapIndex()), Xml.sitemapIndex(locs), Output.XML, Output.SHORT);
     }
 
-    /** The months with stories in a language, newest first, one query each. */
     private List<YearMonth> monthsOf(String lang) {
+        return monthsOf(index, frame, lang);
+    }
+
+    /** The months with stories in a language, newest first, one query each. */
+    static List<YearMonth> monthsOf(SiteIndex index, PageFrame frame, String lang) {
         List<YearMonth> months = new ArrayList<>();
         Optional<Entry> cursor = index.newest(lang, 1).stream().findFirst();
         while (cursor.isPresent()) {

@@ -119,7 +119,7 @@ public final class Views {
 
     /**
      * A list of stories: {@code older} and {@code newer} page through the archive, {@code more} leads
-     * from a short list to the full one.
+     * from a short list to the full one, {@code months} (on All news) to every month's archive.
      */
     public record Listing(
             Frame frame,
@@ -128,7 +128,24 @@ public final class Views {
             Optional<Link> older,
             Optional<Link> newer,
             Optional<Link> more,
-            List<Teaser> latest) {}
+            List<Teaser> latest,
+            List<Link> months) {
+        public Listing {
+            months = List.copyOf(months);
+        }
+
+        /** A list that does not lead to the month archives. */
+        public Listing(
+                Frame frame,
+                String heading,
+                List<Teaser> items,
+                Optional<Link> older,
+                Optional<Link> newer,
+                Optional<Link> more,
+                List<Teaser> latest) {
+            this(frame, heading, items, older, newer, more, latest, List.of());
+        }
+    }
 
     /**
      * A page that speaks every language of the site at once: the language chooser at {@code /} and

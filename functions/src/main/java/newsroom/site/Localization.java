@@ -15,6 +15,7 @@ import java.util.ResourceBundle;
 /** The words and dates of the site in one language, with times shown in the site's zone. */
 public final class Localization {
     private static final String BUNDLE = "newsroom.site.messages";
+    private static final String SITE_NAME = "site.name";
 
     // No fallback to the JVM's default locale: on a machine set to en_US, a missing kk bundle
     // would otherwise quietly serve English words under a Kazakh page.
@@ -25,6 +26,7 @@ public final class Localization {
     private final Locale locale;
     private final ZoneId zone;
     private final ResourceBundle words;
+    private final SiteSettings site;
     private final DateTimeFormatter publicationDate;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter headerDate;
@@ -35,6 +37,7 @@ public final class Localization {
         this.locale = locale;
         this.zone = zone;
         this.words = words;
+        this.site = SiteSettings.of(locale.getLanguage());
         // CLDR gives the month and day names; the order around them is ours, kept in the bundles,
         // because CLDR's own long formats ("2018 ж. 17 қазан", "October 17, 2018") are not the
         // newsroom's ("17 қазан 2018", "17 October 2018").
@@ -84,12 +87,19 @@ public final class Localization {
         return zone;
     }
 
+    /** Who runs the site and how to reach them, in this language (site.json, not the bundles). */
+    public SiteSettings site() {
+        return site;
+    }
+
     /**
-     * The UI word or phrase stored under {@code key}.
+     * The UI word or phrase stored under {@code key}. {@code site.name} is a site setting and is
+     * answered from {@link #site()}, so that the name is kept in one place.
      *
      * @throws IllegalArgumentException when the bundle has no such key
      */
     public String word(String key) {
+        if (SITE_NAME.equals(key)) return site.name();
         try {
             return words.getString(key);
         } catch (MissingResourceException e) {

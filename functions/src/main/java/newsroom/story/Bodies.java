@@ -66,9 +66,16 @@ public final class Bodies {
         return POLICY.sanitize(html).strip();
     }
 
+    private static final java.util.regex.Pattern INLINE_TAG = java.util.regex.Pattern.compile(
+            "(?i)</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)(?:\\s[^>]*)?/?>");
+    private static final java.util.regex.Pattern BLOCK_TAG = java.util.regex.Pattern.compile("(?s)<[^>]*>");
+
     /** The words of a body, for excerpts and feeds: every tag dropped, entities decoded. */
     public static String plainText(String safeHtml) {
-        String noTags = safeHtml.replaceAll("(?s)<[^>]*>", " ");
+        // Inline elements join their text to the words around them ("<b>Almaty</b>," is
+        // "Almaty,"); every other tag separates words.
+        String noTags =
+                BLOCK_TAG.matcher(INLINE_TAG.matcher(safeHtml).replaceAll("")).replaceAll(" ");
         return org.owasp.html.Encoding.decodeHtml(noTags, false)
                 .replaceAll("\\s+", " ")
                 .strip();

@@ -22,8 +22,27 @@
         today.textContent = pattern
           .replace("{w}", weekday).replace("{d}", parts.day)
           .replace("{m}", month).replace("{y}", parts.year);
+        // shown only once written: without the script the header has no empty slot
+        today.hidden = false;
       }
     } catch (e) { /* an unknown time zone leaves the header without a date */ }
+  }
+  // CloudFront answers a missing path of any language with the one /404.html (a distribution
+  // names one page per error code), in every language; the language of the path asked for comes first.
+  var missing = document.querySelector("[data-not-found]");
+  var asked = missing && /^\/([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\//.exec(location.pathname);
+  if (asked) {
+    var part = missing.querySelector('.in-language[lang="' + asked[1] + '"]');
+    var first = missing.querySelector(".in-language");
+    var heading = missing.querySelector("h1");
+    if (part && first && part !== first) {
+      first.parentNode.insertBefore(part, first);
+      var title = part.querySelector("h2");
+      if (heading && title) {
+        heading.textContent = title.textContent;
+        heading.setAttribute("lang", asked[1]);
+      }
+    }
   }
   var block = document.querySelector("[data-latest]");
   if (!block || !window.fetch) return;

@@ -441,6 +441,26 @@ class SiteRendererTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru", "en"})
+    void allNewsLinksEveryMonthArchiveNewestFirst(String lang) {
+        Document news = html(new Page.NewsHead(lang));
+        List<String> linked = news.select("nav.months a").eachAttr("href");
+        List<String> existing = new ArrayList<>();
+        for (YearMonth m = YearMonth.of(2020, 12); !m.isBefore(YearMonth.of(2019, 1)); m = m.minusMonths(1)) {
+            if (site.renderer.render(new Page.MonthArchive(lang, m)).get(0) instanceof Output.Put) {
+                existing.add(SitePaths.month(lang, m));
+            }
+        }
+        assertTrue(existing.size() >= 2, "the fixture spans months: " + existing);
+        assertEquals(existing, linked);
+        newsroom.site.Localization l = newsroom.site.Localization.of(lang, SiteFixture.CONFIG.zone());
+        assertEquals(
+                l.monthTitle(YearMonth.of(2020, 7)),
+                news.selectFirst("nav.months a[href$=/2020/07/]").text());
+        assertNull(html(new Page.Home(lang)).selectFirst("nav.months"), "only All news lists them");
+    }
+
+    @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {
@@ -531,6 +551,31 @@ class SiteRendererTest {
                 .replace("{y}", "2020");
         assertEquals(saturday15August, written);
         assertEquals("", today.text(), "the date is not baked into the page, which would go stale");
+        assertTrue(today.hasAttr("hidden"), "without the script that writes it, no empty slot shows");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru", "en"})
+    void headerAndFooterShowTheSiteSettingsOfThePageLanguage(String lang) {
+        newsroom.site.SiteSettings settings = newsroom.site.SiteSettings.of(lang);
+        for (Page page : List.of(new Page.Home(lang), new Page.Article(lang, id(3)), new Page.NotFound(lang))) {
+            Document html = html(page);
+            Element name = html.selectFirst(".site-header .site-name");
+            assertEquals(settings.name(), name.text(), page.toString());
+            Element emblem = name.selectFirst("img.emblem");
+            assertEquals(settings.emblemPath(), emblem.attr("src"), "emblem beside the name");
+            assertEquals("", emblem.attr("alt"), "the name beside it speaks for it");
+            Element footer = html.selectFirst("footer.site-footer");
+            assertTrue(footer.text().contains("\u00a9 " + settings.copyright() + " " + settings.name()), footer.text());
+            assertTrue(footer.selectFirst("address").text().contains(settings.address()));
+            Element phone = footer.selectFirst("address a[href^=tel:]");
+            assertEquals(settings.phone(), phone.text());
+            assertEquals(settings.phoneHref(), phone.attr("href"));
+            assertTrue(footer.text().contains(settings.support()));
+            List<String> links = footer.select(".footer-links a").eachAttr("href");
+            for (newsroom.site.SiteSettings.Link link : settings.links()) assertTrue(links.contains(link.href()));
+            assertFalse(footer.text().contains("000-00-00"), "no placeholder phone");
+        }
     }
 
     @ParameterizedTest
@@ -587,6 +632,46 @@ class SiteRendererTest {
                     List.of("/" + l + "/", "/" + l + "/news/"), part.select("a").eachAttr("href"));
         }
         assertAccessible(doc, key);
+    }
+
+    @Test
+    void rootTitleNamesTheSiteOnce() {
+        assertEquals("Алматы қаласының әкімдігі", html(new Page.Root()).title());
+        assertTrue(html(new Page.Home("en")).title().endsWith(" — Almaty City Administration"));
+    }
+
+    @Test
+    void notFoundPagesAreMarkedForTheScriptThatPutsThePathsLanguageFirst() {
+        assertNotNull(html(new Page.RootNotFound()).selectFirst("section.multilingual[data-not-found]"));
+        assertNull(html(new Page.Root()).selectFirst("[data-not-found]"), "the language chooser is not a 404");
+    }
+
+    @Test
+    void assetsIncludeAFaviconAtTheRoot() throws Exception {
+        Output.Put favicon = new Assets()
+                .outputs().stream()
+                        .filter(p -> p.key().equals("favicon.ico"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals("image/vnd.microsoft.icon", favicon.contentType());
+        java.nio.ByteBuffer ico = java.nio.ByteBuffer.wrap(favicon.body()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0, ico.getShort(0));
+        assertEquals(1, ico.getShort(2), "an icon, not a cursor");
+        int images = ico.getShort(4);
+        assertTrue(images >= 2, "more than one size");
+        for (int i = 0; i < images; i++) {
+            int size = Byte.toUnsignedInt(ico.get(6 + 16 * i));
+            int length = ico.getInt(6 + 16 * i + 8);
+            int offset = ico.getInt(6 + 16 * i + 12);
+            var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(favicon.body(), offset, length));
+            assertNotNull(image, "entry " + i + " is a PNG");
+            assertEquals(size, image.getWidth());
+        }
+        List<String> keys = site.renderer.render(new Page.Assets()).stream()
+                .map(o -> ((Output.Put) o).key())
+                .toList();
+        assertTrue(keys.contains("favicon.ico"), keys.toString());
+        assertTrue(keys.contains(newsroom.site.SiteSettings.emblemAddress().substring(1)), keys.toString());
     }
 
     @Test

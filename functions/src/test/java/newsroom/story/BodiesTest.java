@@ -56,4 +56,19 @@ class BodiesTest {
     void plainTextDropsTagsAndDecodesEntities() {
         assertEquals("Tom & Jerry say hi", Bodies.plainText("<p>Tom &amp; Jerry</p><p>say <b>hi</b></p>"));
     }
+
+    @Test
+    void inlineMarkupDoesNotPutASpaceBeforeThePunctuationAfterIt() {
+        String html = Bodies.toSafeHtml(
+                "Said **Baybek**, then *twice*: [the plan](https://example.kz/)! And `code`.", BodyFormat.MARKDOWN);
+        assertEquals("Said Baybek, then twice: the plan! And code.", Bodies.plainText(html));
+        assertEquals("one two", Bodies.plainText("<p>one</p><p>two</p>"), "blocks still part words");
+        assertEquals("a b", Bodies.plainText("a<br>b"));
+    }
+
+    @Test
+    void teaserExcerptsKeepPunctuationAgainstBoldAndItalicWords() {
+        String html = Bodies.toSafeHtml("Акимат **Алматы**, по словам _акима_.", BodyFormat.MARKDOWN);
+        assertEquals("Акимат Алматы, по словам акима.", newsroom.site.Excerpt.of(Bodies.plainText(html), 280));
+    }
 }
