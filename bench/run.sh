@@ -19,6 +19,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# the options as given, for the results' header
+COMMAND="bench/run.sh${*:+ $*}"
 
 SIZES="1000,10000"
 MODE=full
@@ -198,5 +200,5 @@ fi
 mkdir -p "$OUT_DIR"
 bench report --raw "$RAW" --out-dir "$OUT_DIR" --mode "$MODE" --zip "$ZIP" \
   --sample "$SAMPLE" --hugo-version "$(hugo version | cut -d' ' -f1-2)" \
-  --export-java-options "$EXPORT_JAVA" >/dev/null
+  --export-java-options "$EXPORT_JAVA" --command "$COMMAND" --niceness "$(nice)" >/dev/null
 echo "wrote $OUT_DIR/benchmarks.md and $OUT_DIR/raw.json"
