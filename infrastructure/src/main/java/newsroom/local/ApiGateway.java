@@ -4,31 +4,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -37,7 +29,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -54,10 +45,6 @@ public final class ApiGateway implements AutoCloseable {
     static final int MAX_REQUEST_LINE_AND_HEADERS = 10_240;
     /** What the server itself reads before it gives up; the quota above is checked on what it read. */
     private static final int SERVER_HEADER_BUFFER = 1024 * 1024;
-
-    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
-                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private final Server server;
     private final ServerConnector connector;
@@ -188,7 +175,7 @@ public final class ApiGateway implements AutoCloseable {
         if (requestLine + headerValues(request) > MAX_REQUEST_LINE_AND_HEADERS) {
             return Answer.message(431, "Request Header Fields Too Large");
         }
-        Optional<Map<String, String>> query = decodeQuery(rawQuery);
+        Optional<Map<String, String>> query = GatewayEvents.decodeQuery(rawQuery);
         if (query.isEmpty() || !rawPath.startsWith("/")) return Answer.message(400, "Bad Request");
         if (method.equals("GET") && rawPath.equals(jwksPath)) {
             return new Answer(
@@ -217,8 +204,16 @@ public final class ApiGateway implements AutoCloseable {
             }
             verified = outcome.verified().get();
         }
-        APIGatewayV2HTTPEvent event =
-                event(request, method, rawPath, rawQuery, query.get(), match.get(), body, verified);
+        APIGatewayV2HTTPEvent event = GatewayEvents.event(
+                request,
+                method,
+                rawPath,
+                rawQuery,
+                query.get(),
+                match.get().route(),
+                match.get().parameters(),
+                body,
+                verified);
         APIGatewayV2HTTPResponse response;
         try {
             response = functions.get(match.get().route().function()).apply(event);
@@ -249,7 +244,7 @@ public final class ApiGateway implements AutoCloseable {
         return size;
     }
 
-    private static void answer(Request request, Response response, Callback callback, Answer answer) {
+    static void answer(Request request, Response response, Callback callback, Answer answer) {
         response.setStatus(answer.status());
         answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
         boolean empty = answer.body().length == 0
@@ -267,45 +262,6 @@ public final class ApiGateway implements AutoCloseable {
         }
     }
 
-    /**
-     * What the server answers for a request it cannot read (a bad request line, headers or a target
-     * too long): API Gateway's JSON, without the server's page or the reason it failed.
-     */
-    private static final class JsonErrors extends ErrorHandler {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            Object code = request.getAttribute(ERROR_STATUS);
-            int status = code instanceof Integer i ? i : 500;
-            // a request line with no or an unknown version is a request line API Gateway cannot read
-            if (status == 505) status = 400;
-            // the server closes a connection it could not read: say so, or a client may reuse it
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            answer(request, response, callback, Answer.message(status, reason(status)));
-            return true;
-        }
-
-        @Override
-        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-            fields.put(HttpHeader.CONNECTION, "close");
-            return ByteBuffer.wrap(("{\"message\":\"" + reason(status) + "\"}").getBytes(StandardCharsets.UTF_8));
-        }
-
-        private static String reason(int status) {
-            return switch (status) {
-                case 400 -> "Bad Request";
-                case 404 -> "Not Found";
-                case 405 -> "Method Not Allowed";
-                case 413 -> "Request Entity Too Large";
-                case 414 -> "Request-URI Too Long";
-                case 431 -> "Request Header Fields Too Large";
-                case 501 -> "Not Implemented";
-                case 505 -> "HTTP Version Not Supported";
-                default -> status < 500 ? "Bad Request" : "Internal Server Error";
-            };
-        }
-    }
-
     private record Match(CloudTemplate.Route route, Map<String, String> parameters) {}
 
     private Optional<Match> match(String method, String rawPath) {
@@ -319,7 +275,8 @@ public final class ApiGateway implements AutoCloseable {
             for (int i = 0; i < pattern.length && ok; i++) {
                 if (pattern[i].startsWith("{") && pattern[i].endsWith("}")) {
                     if (segments[i].isEmpty()) ok = false;
-                    else params.put(pattern[i].substring(1, pattern[i].length() - 1), decode(segments[i]));
+                    else
+                        params.put(pattern[i].substring(1, pattern[i].length() - 1), GatewayEvents.decode(segments[i]));
                 } else {
                     ok = pattern[i].equals(segments[i]);
                 }
@@ -327,127 +284,6 @@ public final class ApiGateway implements AutoCloseable {
             if (ok) return Optional.of(new Match(route, params));
         }
         return Optional.empty();
-    }
-
-    /**
-     * A path segment or query part with its percent-escapes decoded as UTF-8; a broken escape or
-     * bytes that are not UTF-8 are the client's error. A plus sign stays a plus sign.
-     */
-    static String decode(String text) {
-        if (text.indexOf('%') < 0) return text;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '%') {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-                continue;
-            }
-            if (i + 2 >= text.length()) throw new IllegalArgumentException("truncated percent-escape");
-            int high = Character.digit(text.charAt(i + 1), 16), low = Character.digit(text.charAt(i + 2), 16);
-            if (high < 0 || low < 0) throw new IllegalArgumentException("malformed percent-escape");
-            bytes.write(high * 16 + low);
-            i += 2;
-        }
-        String decoded = utf8(bytes.toByteArray());
-        if (decoded == null) throw new IllegalArgumentException("percent-escapes that are not UTF-8");
-        return decoded;
-    }
-
-    /** The query's parameters as API Gateway passes them (repeated names joined by commas), if valid. */
-    private static Optional<Map<String, String>> decodeQuery(String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        try {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                query.merge(name, value, (x, y) -> x + "," + y);
-            }
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
-        return Optional.of(query);
-    }
-
-    private APIGatewayV2HTTPEvent event(
-            Request request,
-            String method,
-            String rawPath,
-            String rawQuery,
-            Map<String, String> query,
-            Match match,
-            byte[] body,
-            LocalAuth.Verified verified) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        List<String> cookies = new ArrayList<>();
-        for (HttpField field : request.getHeaders()) {
-            String key = field.getName().toLowerCase(Locale.ROOT);
-            String value = Optional.ofNullable(field.getValue()).orElse("");
-            if (key.equals("cookie")) {
-                for (String c : value.split(";\\s*")) cookies.add(c);
-            } else {
-                headers.merge(key, value, (x, y) -> x + "," + y);
-            }
-        }
-        Instant now = Instant.now();
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(method)
-                .withPath(rawPath)
-                .withProtocol("HTTP/1.1")
-                .withSourceIp(Request.getRemoteAddr(request))
-                .withUserAgent(headers.getOrDefault("user-agent", ""))
-                .build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withAccountId("000000000000")
-                .withApiId("local")
-                .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
-                .withDomainPrefix("local")
-                .withHttp(http)
-                .withRequestId(UUID.randomUUID().toString())
-                .withRouteKey(match.route().routeKey())
-                .withStage("$default")
-                .withTime(REQUEST_TIME.format(now))
-                .withTimeEpoch(now.toEpochMilli());
-        if (verified != null) {
-            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
-                            .builder()
-                            .withClaims(verified.claims())
-                            .withScopes(verified.scopes().isEmpty() ? null : verified.scopes())
-                            .build())
-                    .build());
-        }
-        String text = utf8(body);
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(match.route().routeKey())
-                .withRawPath(rawPath)
-                .withRawQueryString(rawQuery)
-                .withCookies(cookies.isEmpty() ? null : cookies)
-                .withHeaders(headers)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withPathParameters(match.parameters().isEmpty() ? null : match.parameters())
-                .withRequestContext(context.build())
-                .withBody(
-                        body.length == 0
-                                ? null
-                                : text != null ? text : Base64.getEncoder().encodeToString(body))
-                .withIsBase64Encoded(body.length > 0 && text == null)
-                .build();
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

@@ -8,7 +8,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import newsroom.local.EdgeCache.Cached;
 import newsroom.render.Cdn;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -40,10 +37,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * entries and bytes, invalidation, and the 404 page.
  */
 public final class CdnEmulator implements Cdn, AutoCloseable {
-    private static final Pattern S_MAXAGE = Pattern.compile("s-maxage=(\\d+)");
-    private static final Pattern MAX_AGE = Pattern.compile("(?<![-\\w])max-age=(\\d+)");
-    private static final Pattern STALE_WHILE_REVALIDATE = Pattern.compile("stale-while-revalidate=(\\d+)");
-    private static final Pattern STALE_IF_ERROR = Pattern.compile("stale-if-error=(\\d+)");
     /** How many objects, and how many bytes of them, the edge keeps before it evicts the least used. */
     public static final int MAX_ENTRIES = 10_000;
 
@@ -68,24 +61,6 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
     private final long notFoundTtlMillis;
     private final Clock clock;
     private final CloudFrontFunction viewerRequest;
-
-    /**
-     * An object at the edge: fresh until {@code freshUntil}, then served stale while it is
-     * revalidated until {@code revalidateUntil}, or when the origin fails until {@code staleIfErrorUntil}.
-     */
-    private record Cached(
-            int status,
-            byte[] body,
-            String contentType,
-            String cacheControl,
-            String etag,
-            long freshUntil,
-            long revalidateUntil,
-            long staleIfErrorUntil) {
-        long bytes() {
-            return body.length + 200L + (cacheControl == null ? 0 : cacheControl.length());
-        }
-    }
 
     public CdnEmulator(
             int port,
@@ -195,7 +170,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
                 sendText(exchange, 403, "Method not allowed");
                 return;
             }
-            CloudFrontFunction.Result decided = viewerRequest.run(viewerRequest(exchange));
+            CloudFrontFunction.Result decided = viewerRequest.run(ViewerRequests.of(exchange));
             if (decided instanceof CloudFrontFunction.Result.Respond answer) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 answer.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
@@ -237,31 +212,6 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
                     && object.body().length > 1000;
             send(exchange, object.status(), headers, object.body(), gzip);
         }
-    }
-
-    /**
-     * The viewer's request as CloudFront hands it to the URL function: the path exactly as sent. The
-     * JDK's URI reads an origin-form target such as {@code //evil.example/x} as a host and a path;
-     * its string form keeps what was sent.
-     */
-    private static CloudFrontFunction.Request viewerRequest(HttpExchange exchange) {
-        java.net.URI target = exchange.getRequestURI();
-        String raw = target.getScheme() != null
-                ? target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
-                : target.toString();
-        int hash = raw.indexOf('#');
-        if (hash >= 0) raw = raw.substring(0, hash);
-        int q = raw.indexOf('?');
-        String path = q < 0 ? raw : raw.substring(0, q);
-        String query = q < 0 ? null : raw.substring(q + 1);
-        Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach(headers::put);
-        return new CloudFrontFunction.Request(
-                exchange.getRequestMethod(),
-                path,
-                query,
-                headers,
-                exchange.getRemoteAddress().getAddress().getHostAddress());
     }
 
     /**
@@ -343,17 +293,7 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
     }
 
     private Cached cached(int status, byte[] body, String contentType, String cacheControl, String etag) {
-        long now = clock.millis();
-        long fresh = now + ttlMillis(cacheControl);
-        return new Cached(
-                status,
-                body,
-                contentType,
-                cacheControl,
-                etag,
-                fresh,
-                fresh + seconds(STALE_WHILE_REVALIDATE, cacheControl) * 1000,
-                fresh + seconds(STALE_IF_ERROR, cacheControl) * 1000);
+        return Cached.fromOrigin(status, body, contentType, cacheControl, etag, clock.millis());
     }
 
     /** What the bucket's failure leaves a reader: the stale copy while stale-if-error allows, else a 5xx. */
@@ -382,79 +322,6 @@ public final class CdnEmulator implements Cdn, AutoCloseable {
                     0);
         }
         return new Cached(404, page.body(), page.contentType(), "public, max-age=10", null, 0, 0, 0);
-    }
-
-    static long ttlMillis(String cacheControl) {
-        if (cacheControl == null) return 0;
-        Matcher shared = S_MAXAGE.matcher(cacheControl);
-        if (shared.find()) return Long.parseLong(shared.group(1)) * 1000;
-        Matcher max = MAX_AGE.matcher(cacheControl);
-        return max.find() ? Long.parseLong(max.group(1)) * 1000 : 0;
-    }
-
-    private static long seconds(Pattern directive, String cacheControl) {
-        if (cacheControl == null) return 0;
-        Matcher m = directive.matcher(cacheControl);
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
-    }
-
-    /**
-     * The edge's cache, bounded by entries and bytes: the least recently used objects go first, so
-     * a crawl of distinct missing paths cannot grow it without end.
-     */
-    private static final class EdgeCache {
-        private final int maxEntries;
-        private final long maxBytes;
-        private final LinkedHashMap<String, Cached> entries = new LinkedHashMap<>(256, 0.75f, true);
-        private long bytes;
-
-        EdgeCache(int maxEntries, long maxBytes) {
-            this.maxEntries = maxEntries;
-            this.maxBytes = maxBytes;
-        }
-
-        synchronized Cached get(String key) {
-            return entries.get(key);
-        }
-
-        synchronized void put(String key, Cached value) {
-            if (value.bytes() > maxBytes) {
-                remove(key);
-                return;
-            }
-            Cached old = entries.put(key, value);
-            if (old != null) bytes -= old.bytes();
-            bytes += value.bytes();
-            Iterator<Map.Entry<String, Cached>> eldest = entries.entrySet().iterator();
-            while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
-                bytes -= eldest.next().getValue().bytes();
-                eldest.remove();
-            }
-        }
-
-        synchronized void remove(String key) {
-            Cached old = entries.remove(key);
-            if (old != null) bytes -= old.bytes();
-        }
-
-        synchronized void removeIf(Predicate<String> key) {
-            Iterator<Map.Entry<String, Cached>> all = entries.entrySet().iterator();
-            while (all.hasNext()) {
-                Map.Entry<String, Cached> e = all.next();
-                if (key.test(e.getKey())) {
-                    bytes -= e.getValue().bytes();
-                    all.remove();
-                }
-            }
-        }
-
-        synchronized int entries() {
-            return entries.size();
-        }
-
-        synchronized long bytes() {
-            return bytes;
-        }
     }
 
     private static boolean compressible(String type) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import newsroom.site.Config;
 
 /**
  * The editor at {@code /admin/}, as the distribution serves it from the bucket's {@code admin/}
@@ -41,6 +42,16 @@ final class EditorSite implements HttpHandler {
         this.apiPort = apiPort;
         this.languages = List.copyOf(languages);
         this.categories = List.copyOf(categories);
+    }
+
+    /**
+     * The editor at {@link #PREFIX} on the CDN, calling the API on {@code apiPort}, with its
+     * sign-in's Cognito-like endpoints beside it on the same origin, as the distribution has them.
+     */
+    static void mount(CdnEmulator cdn, LocalOAuth signIn, int apiPort, Config config) {
+        cdn.mount("/oauth2/", signIn);
+        cdn.mount("/logout", signIn);
+        cdn.mount(PREFIX, new EditorSite(cdn.port(), apiPort, config.languages(), config.categories()));
     }
 
     /** Whether the build put the editor on the class path (it needs npm). */

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import newsroom.lambda.Wiring;
 import newsroom.render.FullSite;
 import newsroom.render.Page;
@@ -130,8 +129,7 @@ public final class LocalCloud implements AutoCloseable {
     private LocalRedirects redirects;
     private StreamPoller poller;
     private S3Notifications notifications;
-    private LocalRebuildQueue rebuildQueue;
-    private LocalInvalidationQueue invalidationQueue;
+    private LocalQueues queues;
     private LocalAuth auth;
     private LocalSchedule schedule;
     private Clock clock;
@@ -236,19 +234,8 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The rebuild queue, and the invalidation queue paced as the template's event source says. */
     private void startQueues(CloudTemplate template) {
-        rebuildQueue = new LocalRebuildQueue(3);
-        closeables.add(rebuildQueue);
-        String invalidationFunction = template.functionConsuming("InvalidationQueue")
-                .orElseThrow(() -> new IllegalStateException("no function reads InvalidationQueue in the template"));
-        Map<String, Object> drain = template.eventProperties(invalidationFunction, "SQS");
-        Map<String, Object> redrive =
-                CloudTemplate.map(template.properties("InvalidationQueue").get("RedrivePolicy"));
-        // redelivered after a second: locally there is no function timeout for the visibility to outlast
-        invalidationQueue = new LocalInvalidationQueue(
-                ((Number) drain.getOrDefault("BatchSize", 10)).intValue(),
-                ((Number) redrive.getOrDefault("maxReceiveCount", 5)).intValue(),
-                Duration.ofSeconds(1));
-        closeables.add(invalidationQueue);
+        queues = LocalQueues.start(template);
+        closeables.add(queues);
     }
 
     private void wireServices() {
@@ -258,7 +245,7 @@ public final class LocalCloud implements AutoCloseable {
                 () -> new S3SiteBucket(s3, BUCKET),
                 () -> new S3MediaUploads(presigner, UPLOADS_BUCKET),
                 () -> new S3Uploads(s3),
-                () -> new Wiring.Edges(cdn, rebuildQueue, invalidationQueue, redirects),
+                () -> new Wiring.Edges(cdn, queues.rebuild(), queues.invalidation(), redirects),
                 clock);
     }
 
@@ -270,15 +257,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private void connectQueues(CloudTemplate template, Map<String, Object> handlers) {
-        String rebuildFunction = template.functionConsuming("RebuildQueue")
-                .orElseThrow(() -> new IllegalStateException("no function reads RebuildQueue in the template"));
-        Function<SQSEvent, SQSBatchResponse> rebuild =
-                invoker(handlers.get(rebuildFunction), rebuildFunction, SQSEvent.class, SQSBatchResponse.class);
-        rebuildQueue.consumer(event -> invalidationQueue.during(() -> rebuild.apply(event)));
-        String invalidationFunction =
-                template.functionConsuming("InvalidationQueue").orElseThrow();
-        invalidationQueue.consumer(invoker(
-                handlers.get(invalidationFunction), invalidationFunction, SQSEvent.class, SQSBatchResponse.class));
+        queues.connect(template, id -> invoker(handlers.get(id), id, SQSEvent.class, SQSBatchResponse.class));
     }
 
     /** The HTTP API: each route of the template to its function, behind the authorizer and CORS. */
@@ -301,14 +280,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The editor at /admin/ on the CDN, signing in through Cognito-like endpoints, calling the API. */
     private void mountEditor(CloudTemplate template) {
-        // the gateway's key, issuing as its issuer URL: what the authorizer accepts
-        LocalOAuth oauth = new LocalOAuth(
-                this.auth,
-                editorOrigins().stream().map(o -> o + EditorSite.PREFIX).collect(Collectors.toSet()),
-                accessTokenLifetime(template));
-        cdn.mount("/oauth2/", oauth);
-        cdn.mount("/logout", oauth);
-        cdn.mount(EditorSite.PREFIX, new EditorSite(cdn.port(), api.port(), config.languages(), config.categories()));
+        EditorSite.mount(cdn, LocalOAuth.forEditor(this.auth, editorOrigins(), template), api.port(), config);
     }
 
     /** The table's stream, polled and handed to the render function in the template's batches. */
@@ -329,7 +301,7 @@ public final class LocalCloud implements AutoCloseable {
                 streams,
                 streamArn,
                 Emulators.REGION,
-                event -> invalidationQueue.during(() -> render.apply(event)),
+                event -> queues.invalidation().during(() -> render.apply(event)),
                 batchSize,
                 options.streamRetries(),
                 options.pollMillis(),
@@ -366,21 +338,6 @@ public final class LocalCloud implements AutoCloseable {
             tick.apply(event);
         });
         closeables.add(schedule);
-    }
-
-    /** The app client's AccessTokenValidity, in its TokenValidityUnits (Cognito's default: hours). */
-    static Duration accessTokenLifetime(CloudTemplate template) {
-        Map<String, Object> client = template.firstOfType("AWS::Cognito::UserPoolClient")
-                .map(template::properties)
-                .orElse(Map.of());
-        long value = client.get("AccessTokenValidity") instanceof Number n ? n.longValue() : 1;
-        Object unit = CloudTemplate.map(client.get("TokenValidityUnits")).getOrDefault("AccessToken", "hours");
-        return switch (String.valueOf(unit)) {
-            case "minutes" -> Duration.ofMinutes(value);
-            case "seconds" -> Duration.ofSeconds(value);
-            case "days" -> Duration.ofDays(value);
-            default -> Duration.ofHours(value);
-        };
     }
 
     private Object instantiate(String handler) {
@@ -434,11 +391,11 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public LocalRebuildQueue rebuildQueue() {
-        return rebuildQueue;
+        return queues.rebuild();
     }
 
     public LocalInvalidationQueue invalidationQueue() {
-        return invalidationQueue;
+        return queues.invalidation();
     }
 
     public LocalRedirects redirects() {
@@ -484,9 +441,9 @@ public final class LocalCloud implements AutoCloseable {
     /** Waits until the stream and the rebuild queue have nothing left to deliver. */
     public void awaitQuiet(Duration timeout) throws InterruptedException {
         poller.awaitIdle(timeout.toMillis());
-        rebuildQueue.awaitEmpty(timeout.toMillis());
+        queues.rebuild().awaitEmpty(timeout.toMillis());
         poller.awaitIdle(timeout.toMillis());
-        invalidationQueue.awaitEmpty(timeout.toMillis());
+        queues.invalidation().awaitEmpty(timeout.toMillis());
     }
 
     @Override

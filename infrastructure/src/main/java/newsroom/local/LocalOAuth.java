@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The local stand-in for Cognito's hosted OAuth endpoints: an authorize page where one picks a
@@ -50,6 +51,33 @@ public final class LocalOAuth implements HttpHandler {
         this.auth = auth;
         this.redirectUris = Set.copyOf(redirectUris);
         this.tokenLifetime = tokenLifetime;
+    }
+
+    /**
+     * The sign-in of the editor served from {@code editorOrigins}: callbacks under the editor's
+     * prefix, tokens as long-lived as the template's app client says, signed with {@code auth}
+     * (the gateway's key, issuing as its issuer URL: what the authorizer accepts).
+     */
+    static LocalOAuth forEditor(LocalAuth auth, Set<String> editorOrigins, CloudTemplate template) {
+        return new LocalOAuth(
+                auth,
+                editorOrigins.stream().map(o -> o + EditorSite.PREFIX).collect(Collectors.toSet()),
+                accessTokenLifetime(template));
+    }
+
+    /** The app client's AccessTokenValidity, in its TokenValidityUnits (Cognito's default: hours). */
+    static Duration accessTokenLifetime(CloudTemplate template) {
+        Map<String, Object> client = template.firstOfType("AWS::Cognito::UserPoolClient")
+                .map(template::properties)
+                .orElse(Map.of());
+        long value = client.get("AccessTokenValidity") instanceof Number n ? n.longValue() : 1;
+        Object unit = CloudTemplate.map(client.get("TokenValidityUnits")).getOrDefault("AccessToken", "hours");
+        return switch (String.valueOf(unit)) {
+            case "minutes" -> Duration.ofMinutes(value);
+            case "seconds" -> Duration.ofSeconds(value);
+            case "days" -> Duration.ofDays(value);
+            default -> Duration.ofHours(value);
+        };
     }
 
     @Override
