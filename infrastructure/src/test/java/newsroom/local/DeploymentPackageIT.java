@@ -40,10 +40,12 @@ class DeploymentPackageIT {
                 assertFalse(entry.startsWith("software/amazon/awssdk/crt/"), function + " carries " + entry);
                 assertFalse(entry.startsWith("linux/"), function + " carries the native " + entry);
             }
+            assertFalse(
+                    entries.stream().anyMatch(e -> e.startsWith("lib/joda-time-")), function + " carries joda-time");
             assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/dynamodb-")), function + " reads the table");
         }
         List<String> api = entries(zipOf("ApiFunction"));
-        for (String left : List.of("lib/lucene-", "lib/imageio-", "lib/joda-time-")) {
+        for (String left : List.of("lib/lucene-", "lib/imageio-")) {
             assertFalse(api.stream().anyMatch(e -> e.startsWith(left)), "the API carries " + left);
         }
         // the render function keeps what it alone uses: the CDN client and the signer of the redirect store
