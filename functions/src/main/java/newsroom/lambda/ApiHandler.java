@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import newsroom.Log;
@@ -13,17 +15,23 @@ import newsroom.api.Articles;
 import newsroom.api.Request;
 import newsroom.logging.Metrics;
 import newsroom.story.StoryId;
+import org.crac.Core;
 
 /**
  * The staff API behind API Gateway: receives the HTTP event, lets {@link Articles} answer it, and
  * turns every refusal into problem+json. No request can make it answer 500 by its content.
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, org.crac.Resource {
     private final Articles articles;
 
-    /** The Lambda runtime's constructor: wires from the environment and primes the read path. */
+    /**
+     * The Lambda runtime's constructor: wires from the environment and registers for SnapStart's
+     * checkpoint, before which it primes its own path ({@link #beforeCheckpoint}).
+     */
     public ApiHandler() {
-        this(primed());
+        this(Wiring.fromEnvironment().articles());
+        Core.getGlobalContext().register(this);
     }
 
     public ApiHandler(Articles articles) {
@@ -38,11 +46,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                         ? event.getRequestContext().getRequestId()
                         : (context != null ? context.getAwsRequestId() : "-");
         Articles.Answer answer = articles.answer(request(event));
-        APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(answer.response().statusCode())
-                .withHeaders(new LinkedHashMap<>(answer.response().headers()))
-                .withBody(answer.response().body())
-                .build();
+        APIGatewayV2HTTPResponse response = response(answer);
         RuntimeException failure = answer.failure();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", requestId);
@@ -57,6 +61,75 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
         metrics.emit();
         return response;
+    }
+
+    private static APIGatewayV2HTTPResponse response(Articles.Answer answer) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(answer.response().statusCode())
+                .withHeaders(new LinkedHashMap<>(answer.response().headers()))
+                .withBody(answer.response().body())
+                .build();
+    }
+
+    /**
+     * SnapStart takes its snapshot after this: the handler's own path, run on synthetic events, is
+     * loaded and initialised in it, so the first request after a restore finds it warm.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
+        // nothing to renew: the clients hold no connection across a snapshot that they do not reopen
+    }
+
+    /**
+     * Runs the handler, from the event to the response, on a read of a story that no story has (a
+     * 404, after one read of the table) and on a write it refuses before reading anything (a 400:
+     * the body is not JSON), so nothing is written. Neither is logged or counted as a request.
+     * Returns the statuses; a failure (no table, no network) is left to the first request.
+     */
+    List<Integer> prime() {
+        List<Integer> statuses = new ArrayList<>();
+        for (APIGatewayV2HTTPEvent event : List.of(
+                priming("GET", "/articles/{id}", "/articles/" + NOBODY.value(), null),
+                priming("POST", "/articles", "/articles", "{"))) {
+            try {
+                statuses.add(response(articles.answer(request(event))).getStatusCode());
+            } catch (RuntimeException ignored) {
+                // the first request meets it again and answers for it
+            }
+        }
+        return statuses;
+    }
+
+    private static APIGatewayV2HTTPEvent priming(String method, String route, String path, String body) {
+        String routeKey = method + " " + route;
+        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                .builder()
+                .withClaims(Map.of("sub", "priming", "cognito:username", "priming", "cognito:groups", "[editors]"))
+                .build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(routeKey)
+                .withRawPath(path)
+                .withHeaders(Map.of("accept", "application/json", "content-type", "application/json"))
+                .withPathParameters(route.equals(path) ? Map.of() : Map.of("id", NOBODY.value()))
+                .withBody(body)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("priming")
+                        .withRouteKey(routeKey)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(path)
+                                .build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(jwt)
+                                .build())
+                        .build())
+                .build();
     }
 
     /** The parts of the event the API reads; header names in lower case, to be looked up in any case. */
@@ -86,29 +159,5 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private static final String PUBLISH_ROUTE = "POST /articles/{id}/publish";
 
     /** A story id that no story has: what priming asks for. */
-    private static final StoryId NOBODY = new StoryId("00000000-0000-0000-0000-000000000000");
-
-    /**
-     * Builds the services while another thread loads the JSON side (parsing a request, writing a
-     * response), then reads a story that does not exist, so that the table client's request path is
-     * loaded too. This is work the first request would do; done here, it runs on both cores in the
-     * runtime's init phase and, with SnapStart, is part of the snapshot. A failure here is ignored:
-     * the first request meets it again and answers for it.
-     */
-    private static Articles primed() {
-        Thread json = new Thread(Articles::primeJson, "priming");
-        json.start();
-        Wiring wiring = Wiring.fromEnvironment();
-        try {
-            wiring.stories().find(NOBODY);
-        } catch (RuntimeException ignored) {
-            // no table yet, no network: the first request reports it
-        }
-        try {
-            json.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return wiring.articles();
-    }
+    private static final StoryId NOBODY = new StoryId("00000000-0000-4000-8000-000000000000");
 }

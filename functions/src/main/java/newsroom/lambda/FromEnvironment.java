@@ -1,6 +1,11 @@
 package newsroom.lambda;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import newsroom.render.Cdn;
 import newsroom.render.InvalidationQueue;
 import newsroom.render.RebuildQueue;
@@ -35,21 +40,50 @@ final class FromEnvironment {
                 Clock.systemUTC());
     }
 
+    /**
+     * Each edge is built on its first use, so a function loads only the clients it calls: the API
+     * (a rebuild's queue) and the publisher (the invalidation queue) never build the CDN's client or
+     * the redirect store's signer, which their deployment packages do not carry.
+     */
     private static Wiring.Edges edges(Config config, SdkHttpClient http) {
-        Cdn cdn = cdn(config, http);
-        RebuildQueue rebuilds = queue(config, http);
-        InvalidationQueue invalidations = config.invalidationQueueUrl()
+        Supplier<Cdn> cdn = Wiring.once(() -> cdn(config, http));
+        Supplier<RebuildQueue> rebuilds = Wiring.once(() -> queue(config, http));
+        Supplier<InvalidationQueue> invalidations = Wiring.once(() -> config.invalidationQueueUrl()
                 .<InvalidationQueue>map(url -> new SqsInvalidationQueue(Clients.sqs(config, http), url))
-                .orElse(cdn::invalidate);
-        Redirects redirects = config.redirectStoreArn()
+                .orElse(paths -> cdn.get().invalidate(paths)));
+        Supplier<Redirects> redirects = Wiring.once(() -> config.redirectStoreArn()
                 .<Redirects>map(arn -> new CloudFrontRedirects(
                         http,
                         DefaultCredentialsProvider.builder().build(),
                         arn,
                         CloudFrontRedirects.endpointOf(arn),
                         Backoff.standard()))
-                .orElse(Redirects.NONE);
-        return new Wiring.Edges(cdn, rebuilds, invalidations, redirects);
+                .orElse(Redirects.NONE));
+        return new Wiring.Edges(
+                paths -> cdn.get().invalidate(paths),
+                messages -> rebuilds.get().send(messages),
+                new InvalidationQueue() {
+                    @Override
+                    public void record(Collection<String> paths) {
+                        invalidations.get().record(paths);
+                    }
+
+                    @Override
+                    public void retry(Collection<String> paths, int attempt, Duration delay) {
+                        invalidations.get().retry(paths, attempt, delay);
+                    }
+                },
+                new Redirects() {
+                    @Override
+                    public Optional<String> get(String key) {
+                        return redirects.get().get(key);
+                    }
+
+                    @Override
+                    public void update(List<Redirects.Edit> edits) {
+                        redirects.get().update(edits);
+                    }
+                });
     }
 
     private static Cdn cdn(Config config, SdkHttpClient http) {

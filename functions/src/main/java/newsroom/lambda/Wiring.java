@@ -313,7 +313,7 @@ public final class Wiring {
     }
 
     /** A supplier that builds its value on first use, once, for every thread. */
-    private static <T> Supplier<T> once(Supplier<T> build) {
+    static <T> Supplier<T> once(Supplier<T> build) {
         return new Supplier<>() {
             private volatile T value;
 

@@ -1,24 +1,30 @@
 package newsroom.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import newsroom.lambda.Wiring;
 import newsroom.render.FullSite;
@@ -327,15 +333,24 @@ public final class LocalCloud implements AutoCloseable {
     private void startSchedule(Options options, CloudTemplate template, Map<String, Object> handlers) {
         String publisher = template.functionWithEvent("Schedule")
                 .orElseThrow(() -> new IllegalStateException("no scheduled function in the template"));
-        Function<ScheduledEvent, Object> tick =
-                invoker(handlers.get(publisher), publisher, ScheduledEvent.class, Object.class);
+        RequestStreamHandler function = (RequestStreamHandler) handlers.get(publisher);
         Duration period = LocalSchedule.period(String.valueOf(
                 template.eventProperties(publisher, "Schedule").getOrDefault("Schedule", "rate(1 minute)")));
         schedule = new LocalSchedule(clock, period, options.pollMillis(), () -> {
-            ScheduledEvent event = new ScheduledEvent();
-            event.setSource("aws.events");
-            event.setDetailType("Scheduled Event");
-            tick.apply(event);
+            // the event EventBridge sends on a schedule, as the bytes the function receives
+            String event = "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID()
+                    + "\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+                    + "\"account\":\"000000000000\",\"time\":\""
+                    + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\",\"region\":\"us-east-1\","
+                    + "\"resources\":[],\"detail\":{}}";
+            try {
+                function.handleRequest(
+                        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(),
+                        LocalContext.of(publisher));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         });
         closeables.add(schedule);
     }
