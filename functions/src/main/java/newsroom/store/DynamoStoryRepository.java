@@ -4,6 +4,8 @@ import static newsroom.store.Items.s;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import newsroom.story.Rejection;
 import newsroom.story.Revision;
+import newsroom.story.Status;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 import newsroom.story.StoryRepository;
 import newsroom.story.Translation;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -27,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Stories in the single DynamoDB table, written in transactions guarded by the story version. */
 public final class DynamoStoryRepository implements StoryRepository {
@@ -34,14 +40,17 @@ public final class DynamoStoryRepository implements StoryRepository {
     private final String table;
     private final Backoff backoff;
     private final DynamoRevisions history;
+    private final ZoneId zone;
 
-    public DynamoStoryRepository(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, Backoff.standard());
+    /** @param zone the site's time zone, in which the months kept for the sitemap index begin */
+    public DynamoStoryRepository(DynamoDbClient dynamo, String table, ZoneId zone) {
+        this(dynamo, table, zone, Backoff.standard());
     }
 
-    public DynamoStoryRepository(DynamoDbClient dynamo, String table, Backoff backoff) {
+    public DynamoStoryRepository(DynamoDbClient dynamo, String table, ZoneId zone, Backoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
+        this.zone = zone;
         this.backoff = backoff;
         this.history = new DynamoRevisions(dynamo, table, backoff);
     }
@@ -150,7 +159,9 @@ public final class DynamoStoryRepository implements StoryRepository {
                             .build())
                     .build());
         }
-        Optional<Rejection> rejection = transact(writes, claimAt);
+        int monthsFrom = writes.size();
+        writes.addAll(monthsUpdates(previous, Optional.of(updated)));
+        Optional<Rejection> rejection = transact(writes, claimAt, monthsFrom);
         if (rejection.isEmpty()) history.prune(updated.id());
         return rejection;
     }
@@ -184,7 +195,9 @@ public final class DynamoStoryRepository implements StoryRepository {
                         .item(Items.tombstoneItem(previous.id(), revision.at(), revision.by(), expires))
                         .build())
                 .build());
-        Optional<Rejection> rejection = transact(writes, Map.of());
+        int monthsFrom = writes.size();
+        writes.addAll(monthsUpdates(Optional.of(previous), Optional.empty()));
+        Optional<Rejection> rejection = transact(writes, Map.of(), monthsFrom);
         if (rejection.isEmpty()) history.expire(previous.id(), expires);
         return rejection;
     }
@@ -269,10 +282,65 @@ public final class DynamoStoryRepository implements StoryRepository {
                 .toList();
     }
 
-    private Optional<Rejection> transact(List<TransactWriteItem> writes, Map<Integer, Translation> claimAt) {
+    /**
+     * The change to each language's months: a translation that becomes published counts in its
+     * month, one that is withdrawn, deleted or moved to another month no longer counts in its old
+     * one. Exact, since the transaction that carries it holds only if the version read is still the
+     * stored one; an edit that moves no translation in or out of a month touches no months item.
+     */
+    private List<TransactWriteItem> monthsUpdates(Optional<Story> previous, Optional<Story> updated) {
+        Map<String, Map<YearMonth, Integer>> deltas = new TreeMap<>();
+        previous.ifPresent(p -> p.translations()
+                .values()
+                .forEach(t -> publishedMonth(t)
+                        .ifPresent(m -> deltas.computeIfAbsent(t.lang(), l -> new TreeMap<>())
+                                .merge(m, -1, Integer::sum))));
+        updated.ifPresent(u -> u.translations()
+                .values()
+                .forEach(t -> publishedMonth(t)
+                        .ifPresent(m -> deltas.computeIfAbsent(t.lang(), l -> new TreeMap<>())
+                                .merge(m, 1, Integer::sum))));
+        List<TransactWriteItem> updates = new ArrayList<>();
+        deltas.forEach((lang, months) -> {
+            List<String> adds = new ArrayList<>();
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            months.forEach((month, delta) -> {
+                if (delta == 0) return;
+                String at = Integer.toString(adds.size());
+                adds.add("#m" + at + " :d" + at);
+                names.put("#m" + at, month.toString());
+                values.put(":d" + at, Items.n(delta));
+            });
+            if (adds.isEmpty()) return;
+            updates.add(TransactWriteItem.builder()
+                    .update(Update.builder()
+                            .tableName(table)
+                            .key(key(Items.monthsKey(lang), Items.MONTHS))
+                            .updateExpression("ADD " + String.join(", ", adds))
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .build())
+                    .build());
+        });
+        return updates;
+    }
+
+    private Optional<YearMonth> publishedMonth(Translation t) {
+        if (t.status() != Status.PUBLISHED || t.publishedAt() == null) return Optional.empty();
+        return Optional.of(YearMonth.from(t.publishedAt().atZone(zone)));
+    }
+
+    private Optional<Rejection> transact(
+            List<TransactWriteItem> writes, Map<Integer, Translation> claimAt, int monthsFrom) {
         try {
-            // a transaction refused for throttling is tried again after a pause; its conditions still hold it
-            backoff.call("story transaction", () -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
+            // a transaction refused for throttling is tried again after a pause; its conditions still hold
+            // it. So is one that met another publish on a months item, which every publish in the language
+            // shares: that is no conflict over the story
+            backoff.call(
+                    "story transaction",
+                    e -> Backoff.isThrottling(e) || conflictsOnlyFrom(e, monthsFrom),
+                    () -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -289,6 +357,21 @@ public final class DynamoStoryRepository implements StoryRepository {
             }
             throw e;
         }
+    }
+
+    private static boolean conflictsOnlyFrom(SdkServiceException e, int monthsFrom) {
+        if (!(e instanceof TransactionCanceledException cancelled) || !cancelled.hasCancellationReasons()) {
+            return false;
+        }
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        boolean conflict = false;
+        for (int i = 0; i < reasons.size(); i++) {
+            String code = reasons.get(i).code();
+            if (code == null || code.equals("None")) continue;
+            if (i < monthsFrom || !code.equals("TransactionConflict")) return false;
+            conflict = true;
+        }
+        return conflict;
     }
 
     private TransactWriteItem deleteItem(String pk, String sk) {
