@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /** The site index on the table's sparse published (GSI1) and category (GSI2) indexes. */
 public final class DynamoSiteIndex implements SiteIndex {
     /** What a translation item holds besides its body: its keys and its outline. */
-    private static final List<String> TRANSLATION_OUTLINE = List.of(
+    static final List<String> TRANSLATION_OUTLINE = List.of(
             Items.PK,
             Items.SK,
             Items.ID,
@@ -319,7 +319,7 @@ public final class DynamoSiteIndex implements SiteIndex {
     }
 
     /** Placeholders for attribute names, since some of them are reserved words in expressions. */
-    private static Map<String, String> names(List<String> attributes, List<String> more) {
+    static Map<String, String> names(List<String> attributes, List<String> more) {
         Map<String, String> names = new LinkedHashMap<>();
         for (String a : attributes) names.put("#a" + names.size(), a);
         for (String a : more) names.put("#a" + names.size(), a);

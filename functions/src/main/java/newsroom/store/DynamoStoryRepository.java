@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +26,10 @@ import newsroom.story.Translation;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -41,6 +44,13 @@ public final class DynamoStoryRepository implements StoryRepository {
     private final Backoff backoff;
     private final DynamoRevisions history;
     private final ZoneId zone;
+
+    /** BatchGetItem's limit. */
+    private static final int BATCH_GET_KEYS = 100;
+
+    /** What the staff list reads of a translation: its outline, without the bodies. */
+    private static final Map<String, String> OUTLINE_NAMES =
+            DynamoSiteIndex.names(DynamoSiteIndex.TRANSLATION_OUTLINE, List.of());
 
     /** @param zone the site's time zone, in which the months kept for the sitemap index begin */
     public DynamoStoryRepository(DynamoDbClient dynamo, String table, ZoneId zone) {
@@ -241,7 +251,7 @@ public final class DynamoStoryRepository implements StoryRepository {
             conditions.add("category = :category");
             values.put(":category", s(c));
         });
-        List<Story> stories = new ArrayList<>();
+        List<Map<String, AttributeValue>> metas = new ArrayList<>();
         Map<String, AttributeValue> start =
                 cursor.map(DynamoStoryRepository::decodeCursor).orElse(null);
         Map<String, AttributeValue> last = null;
@@ -253,17 +263,64 @@ public final class DynamoStoryRepository implements StoryRepository {
                     .keyConditionExpression("GSI3PK = :all")
                     .expressionAttributeValues(values)
                     .scanIndexForward(false)
-                    .limit(limit - stories.size())
+                    .limit(limit - metas.size())
                     .exclusiveStartKey(start);
             if (!conditions.isEmpty()) query.filterExpression(String.join(" AND ", conditions));
             QueryResponse page = dynamo.query(query.build());
-            for (Map<String, AttributeValue> meta : page.items()) {
-                find(new StoryId(meta.get(Items.ID).s())).ifPresent(stories::add);
-            }
+            // the index projects the whole story item: only its translations are left to read
+            metas.addAll(page.items());
             last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             start = last;
-        } while (start != null && stories.size() < limit);
-        return new Page<>(stories, Optional.ofNullable(last).map(DynamoStoryRepository::encodeCursor));
+        } while (start != null && metas.size() < limit);
+        return new Page<>(outlines(metas), Optional.ofNullable(last).map(DynamoStoryRepository::encodeCursor));
+    }
+
+    /**
+     * The listed stories with their translations' outlines, read by key together (a hundred keys a
+     * request) instead of one query per story: without bodies, neither the HTML nor the source.
+     */
+    private List<Story> outlines(List<Map<String, AttributeValue>> metas) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> meta : metas) {
+            if (!meta.containsKey(Items.LANGUAGES)) continue;
+            for (AttributeValue lang : meta.get(Items.LANGUAGES).l()) {
+                keys.add(key(meta.get(Items.PK).s(), Items.LANG_PREFIX + lang.s()));
+            }
+        }
+        Map<String, List<Map<String, AttributeValue>>> byStory = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_KEYS) {
+            Map<String, KeysAndAttributes> pending = Map.of(
+                    table,
+                    KeysAndAttributes.builder()
+                            .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_KEYS)))
+                            .projectionExpression(String.join(", ", OUTLINE_NAMES.keySet()))
+                            .expressionAttributeNames(OUTLINE_NAMES)
+                            .consistentRead(true)
+                            .build());
+            // keys the table could not read this time come back unprocessed: asked again after a pause
+            backoff.drain(
+                    "batch get of listed translations",
+                    pending,
+                    request -> {
+                        BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                        for (Map<String, AttributeValue> item :
+                                response.responses().getOrDefault(table, List.of())) {
+                            byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>())
+                                    .add(item);
+                        }
+                        return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                    },
+                    Map::isEmpty);
+        }
+        List<Story> stories = new ArrayList<>();
+        for (Map<String, AttributeValue> meta : metas) {
+            List<Map<String, AttributeValue>> langs =
+                    new ArrayList<>(byStory.getOrDefault(meta.get(Items.PK).s(), List.of()));
+            // the same order as a query returns them: by sort key
+            langs.sort(Comparator.comparing(item -> item.get(Items.SK).s()));
+            stories.add(Items.story(meta, langs));
+        }
+        return stories;
     }
 
     @Override
