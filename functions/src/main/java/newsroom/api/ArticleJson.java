@@ -88,6 +88,15 @@ final class ArticleJson {
     }
 
     static ObjectNode write(Story story) {
+        return write(story, true);
+    }
+
+    /** A story as the staff list shows it: its translations' outlines, without the bodies it did not read. */
+    static ObjectNode outline(Story story) {
+        return write(story, false);
+    }
+
+    private static ObjectNode write(Story story, boolean withBody) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("id", story.id().value());
         node.put("version", story.version());
@@ -107,7 +116,7 @@ final class ArticleJson {
             out.put("title", t.title());
             out.put("lead", t.lead());
             out.put("dateline", t.dateline());
-            out.put("body", t.bodySource());
+            if (withBody) out.put("body", t.bodySource());
             out.put("format", t.format().wire());
             out.put("slug", t.slug());
             out.put("status", t.status().wire());

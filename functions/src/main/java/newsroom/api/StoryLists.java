@@ -80,7 +80,7 @@ final class StoryLists {
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
         var items = body.putArray("items");
-        page.items().forEach(s -> items.add(ArticleJson.write(s)));
+        page.items().forEach(s -> items.add(ArticleJson.outline(s)));
         if (page.nextCursor().isPresent())
             body.put("nextCursor", page.nextCursor().get());
         else body.putNull("nextCursor");

@@ -140,7 +140,7 @@ public final class Wiring {
             Supplier<Uploads> uploads,
             Supplier<Edges> edges,
             Clock clock) {
-        DynamoStoryRepository repository = new DynamoStoryRepository(dynamo, config.tableName());
+        DynamoStoryRepository repository = new DynamoStoryRepository(dynamo, config.tableName(), config.zone());
         SiteIndex index = new DynamoSiteIndex(dynamo, config.tableName(), repository, config.languages());
         return new Wiring(
                 config,

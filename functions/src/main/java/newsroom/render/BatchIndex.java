@@ -1,6 +1,8 @@
 package newsroom.render;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -222,5 +225,15 @@ final class BatchIndex implements SiteIndex {
     @Override
     public Iterable<List<Entry>> all(String lang) {
         return index.all(lang);
+    }
+
+    @Override
+    public Map<String, SortedSet<YearMonth>> keptMonths(Collection<String> langs, ZoneId zone) {
+        return ask(() -> index.keptMonths(langs, zone), "keptMonths", List.copyOf(langs), zone);
+    }
+
+    @Override
+    public void keepMonths(String lang, ZoneId zone, Map<YearMonth, Integer> counts) {
+        index.keepMonths(lang, zone, counts);
     }
 }

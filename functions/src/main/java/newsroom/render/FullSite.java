@@ -30,6 +30,11 @@ public final class FullSite {
      * story once for all its languages.
      */
     public static List<Page> pages(SiteIndex index, Config config) {
+        return pages(index, config, new LinkedHashMap<>());
+    }
+
+    /** As {@link #pages(SiteIndex, Config)}, counting each language's published stories per month too. */
+    static List<Page> pages(SiteIndex index, Config config, Map<String, Map<YearMonth, Integer>> counts) {
         List<Page> pages = new ArrayList<>();
         ZoneId zone = config.zone();
         pages.addAll(siteWide());
@@ -39,10 +44,13 @@ public final class FullSite {
         for (String lang : config.languages()) {
             pages.addAll(ofLanguage(lang, config));
             Set<YearMonth> ofLanguage = months.computeIfAbsent(lang, l -> new LinkedHashSet<>());
+            Map<YearMonth, Integer> counted = counts.computeIfAbsent(lang, l -> new LinkedHashMap<>());
             for (List<Entry> batch : index.all(lang)) {
                 for (Entry e : batch) {
                     stories.computeIfAbsent(e.id(), id -> new LinkedHashSet<>()).add(lang);
-                    ofLanguage.add(YearMonth.from(e.publishedAt().atZone(zone)));
+                    YearMonth month = YearMonth.from(e.publishedAt().atZone(zone));
+                    ofLanguage.add(month);
+                    counted.merge(month, 1, Integer::sum);
                 }
             }
             sitemapMonths.addAll(ofLanguage);

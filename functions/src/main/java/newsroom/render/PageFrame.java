@@ -3,6 +3,7 @@ package newsroom.render;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,10 @@ final class PageFrame {
 
     List<String> languages() {
         return config.languages();
+    }
+
+    ZoneId zone() {
+        return config.zone();
     }
 
     Localization words(String lang) {

@@ -1,7 +1,10 @@
 package newsroom.render;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import newsroom.site.Config;
 
 /**
@@ -86,7 +89,13 @@ public final class Rebuilds {
     }
 
     private List<String> plan(String rebuild) {
-        List<Page> pages = FullSite.pages(index, config);
+        Map<String, Map<YearMonth, Integer>> counts = new LinkedHashMap<>();
+        List<Page> pages = FullSite.pages(index, config, counts);
+        // the months the sitemap index reads, counted by the same walk, before any batch renders it: a
+        // table from before months were kept gets them here, and one that drifted is set right
+        for (String lang : config.languages()) {
+            index.keepMonths(lang, config.zone(), counts.getOrDefault(lang, Map.of()));
+        }
         List<String> batches = new ArrayList<>();
         for (int from = 0; from < pages.size(); from += PAGES_PER_MESSAGE) {
             StringBuilder batch = new StringBuilder(BATCH)

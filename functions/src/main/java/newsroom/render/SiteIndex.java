@@ -1,11 +1,14 @@
 package newsroom.render;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 
@@ -48,4 +51,20 @@ public interface SiteIndex {
 
     /** Every published entry of a language, oldest first, one page of the index at a time. */
     Iterable<List<Entry>> all(String lang);
+
+    /**
+     * The months (in {@code zone}) in which each of these languages has published stories, for the
+     * languages whose months the store keeps up to date; a language it does not answer for is found
+     * by walking the index. The default keeps none.
+     */
+    default Map<String, SortedSet<YearMonth>> keptMonths(Collection<String> langs, ZoneId zone) {
+        return Map.of();
+    }
+
+    /**
+     * Hands a store that keeps months the count of a language's published stories per month, as a
+     * walk of the whole index found them (a full rebuild's plan): from then on its months are kept
+     * with every change. The default keeps nothing.
+     */
+    default void keepMonths(String lang, ZoneId zone, Map<YearMonth, Integer> counts) {}
 }

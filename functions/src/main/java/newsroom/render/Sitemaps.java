@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -66,12 +67,16 @@ final class Sitemaps {
     }
 
     Output render(Page.SitemapIndex page) {
-        // one query per month and language: the languages are walked side by side
+        // the months a store keeps cost one read for every language; a language it does not keep them
+        // for (a table not rebuilt since) costs one query per month: those are walked side by side
+        Map<String, SortedSet<YearMonth>> kept = index.keptMonths(frame.languages(), frame.zone());
+        TreeSet<YearMonth> months = new TreeSet<>();
+        kept.values().forEach(months::addAll);
         List<CompletableFuture<List<YearMonth>>> walks = new ArrayList<>();
         for (String lang : frame.languages()) {
+            if (kept.containsKey(lang)) continue;
             walks.add(CompletableFuture.supplyAsync(() -> monthsOf(lang), walkers));
         }
-        TreeSet<YearMonth> months = new TreeSet<>();
         for (CompletableFuture<List<YearMonth>> walk : walks) {
             try {
                 months.addAll(walk.join());

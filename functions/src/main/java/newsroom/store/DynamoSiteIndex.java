@@ -3,6 +3,9 @@ package newsroom.store;
 import static newsroom.store.Items.s;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import newsroom.render.Entry;
 import newsroom.render.SiteIndex;
 import newsroom.story.Excerpts;
@@ -30,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /** The site index on the table's sparse published (GSI1) and category (GSI2) indexes. */
 public final class DynamoSiteIndex implements SiteIndex {
     /** What a translation item holds besides its body: its keys and its outline. */
-    private static final List<String> TRANSLATION_OUTLINE = List.of(
+    static final List<String> TRANSLATION_OUTLINE = List.of(
             Items.PK,
             Items.SK,
             Items.ID,
@@ -257,8 +262,64 @@ public final class DynamoSiteIndex implements SiteIndex {
         };
     }
 
+    /**
+     * The languages' months items, in one request: a language whose item the last full rebuild did
+     * not count in this zone is left out, and walked.
+     */
+    @Override
+    public Map<String, SortedSet<YearMonth>> keptMonths(Collection<String> langs, ZoneId zone) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String lang : new LinkedHashSet<>(langs)) {
+            keys.add(DynamoStoryRepository.key(Items.monthsKey(lang), Items.MONTHS));
+        }
+        if (keys.isEmpty()) return Map.of();
+        Map<String, SortedSet<YearMonth>> kept = new HashMap<>();
+        backoff.drain(
+                "batch get of months",
+                Map.of(
+                        table,
+                        KeysAndAttributes.builder()
+                                .keys(keys)
+                                .consistentRead(true)
+                                .build()),
+                request -> {
+                    BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                    for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                        if (!zone.getId().equals(Items.str(item, Items.ZONE))) continue;
+                        SortedSet<YearMonth> months = new TreeSet<>();
+                        item.forEach((name, value) -> {
+                            if (value.n() == null || Long.parseLong(value.n()) <= 0) return;
+                            try {
+                                months.add(YearMonth.parse(name));
+                            } catch (DateTimeParseException notAMonth) {
+                                // another attribute of the item
+                            }
+                        });
+                        kept.put(item.get(Items.PK).s().substring(Items.MONTHS_PREFIX.length()), months);
+                    }
+                    return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                },
+                Map::isEmpty);
+        return kept;
+    }
+
+    /**
+     * Replaces the language's months item with these counts. A publish that lands between the walk
+     * that counted them and this write is not in them; the next full rebuild counts it.
+     */
+    @Override
+    public void keepMonths(String lang, ZoneId zone, Map<YearMonth, Integer> counts) {
+        Map<String, AttributeValue> item =
+                new HashMap<>(DynamoStoryRepository.key(Items.monthsKey(lang), Items.MONTHS));
+        item.put(Items.ZONE, s(zone.getId()));
+        counts.forEach((month, count) -> item.put(month.toString(), Items.n(count)));
+        backoff.call(
+                "months of " + lang,
+                () -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
     /** Placeholders for attribute names, since some of them are reserved words in expressions. */
-    private static Map<String, String> names(List<String> attributes, List<String> more) {
+    static Map<String, String> names(List<String> attributes, List<String> more) {
         Map<String, String> names = new LinkedHashMap<>();
         for (String a : attributes) names.put("#a" + names.size(), a);
         for (String a : more) names.put("#a" + names.size(), a);

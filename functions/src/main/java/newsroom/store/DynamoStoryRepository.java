@@ -4,29 +4,38 @@ import static newsroom.store.Items.s;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import newsroom.story.Rejection;
 import newsroom.story.Revision;
+import newsroom.story.Status;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 import newsroom.story.StoryRepository;
 import newsroom.story.Translation;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Stories in the single DynamoDB table, written in transactions guarded by the story version. */
 public final class DynamoStoryRepository implements StoryRepository {
@@ -34,14 +43,24 @@ public final class DynamoStoryRepository implements StoryRepository {
     private final String table;
     private final Backoff backoff;
     private final DynamoRevisions history;
+    private final ZoneId zone;
 
-    public DynamoStoryRepository(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, Backoff.standard());
+    /** BatchGetItem's limit. */
+    private static final int BATCH_GET_KEYS = 100;
+
+    /** What the staff list reads of a translation: its outline, without the bodies. */
+    private static final Map<String, String> OUTLINE_NAMES =
+            DynamoSiteIndex.names(DynamoSiteIndex.TRANSLATION_OUTLINE, List.of());
+
+    /** @param zone the site's time zone, in which the months kept for the sitemap index begin */
+    public DynamoStoryRepository(DynamoDbClient dynamo, String table, ZoneId zone) {
+        this(dynamo, table, zone, Backoff.standard());
     }
 
-    public DynamoStoryRepository(DynamoDbClient dynamo, String table, Backoff backoff) {
+    public DynamoStoryRepository(DynamoDbClient dynamo, String table, ZoneId zone, Backoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
+        this.zone = zone;
         this.backoff = backoff;
         this.history = new DynamoRevisions(dynamo, table, backoff);
     }
@@ -150,7 +169,9 @@ public final class DynamoStoryRepository implements StoryRepository {
                             .build())
                     .build());
         }
-        Optional<Rejection> rejection = transact(writes, claimAt);
+        int monthsFrom = writes.size();
+        writes.addAll(monthsUpdates(previous, Optional.of(updated)));
+        Optional<Rejection> rejection = transact(writes, claimAt, monthsFrom);
         if (rejection.isEmpty()) history.prune(updated.id());
         return rejection;
     }
@@ -184,7 +205,9 @@ public final class DynamoStoryRepository implements StoryRepository {
                         .item(Items.tombstoneItem(previous.id(), revision.at(), revision.by(), expires))
                         .build())
                 .build());
-        Optional<Rejection> rejection = transact(writes, Map.of());
+        int monthsFrom = writes.size();
+        writes.addAll(monthsUpdates(Optional.of(previous), Optional.empty()));
+        Optional<Rejection> rejection = transact(writes, Map.of(), monthsFrom);
         if (rejection.isEmpty()) history.expire(previous.id(), expires);
         return rejection;
     }
@@ -228,7 +251,7 @@ public final class DynamoStoryRepository implements StoryRepository {
             conditions.add("category = :category");
             values.put(":category", s(c));
         });
-        List<Story> stories = new ArrayList<>();
+        List<Map<String, AttributeValue>> metas = new ArrayList<>();
         Map<String, AttributeValue> start =
                 cursor.map(DynamoStoryRepository::decodeCursor).orElse(null);
         Map<String, AttributeValue> last = null;
@@ -240,17 +263,64 @@ public final class DynamoStoryRepository implements StoryRepository {
                     .keyConditionExpression("GSI3PK = :all")
                     .expressionAttributeValues(values)
                     .scanIndexForward(false)
-                    .limit(limit - stories.size())
+                    .limit(limit - metas.size())
                     .exclusiveStartKey(start);
             if (!conditions.isEmpty()) query.filterExpression(String.join(" AND ", conditions));
             QueryResponse page = dynamo.query(query.build());
-            for (Map<String, AttributeValue> meta : page.items()) {
-                find(new StoryId(meta.get(Items.ID).s())).ifPresent(stories::add);
-            }
+            // the index projects the whole story item: only its translations are left to read
+            metas.addAll(page.items());
             last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             start = last;
-        } while (start != null && stories.size() < limit);
-        return new Page<>(stories, Optional.ofNullable(last).map(DynamoStoryRepository::encodeCursor));
+        } while (start != null && metas.size() < limit);
+        return new Page<>(outlines(metas), Optional.ofNullable(last).map(DynamoStoryRepository::encodeCursor));
+    }
+
+    /**
+     * The listed stories with their translations' outlines, read by key together (a hundred keys a
+     * request) instead of one query per story: without bodies, neither the HTML nor the source.
+     */
+    private List<Story> outlines(List<Map<String, AttributeValue>> metas) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> meta : metas) {
+            if (!meta.containsKey(Items.LANGUAGES)) continue;
+            for (AttributeValue lang : meta.get(Items.LANGUAGES).l()) {
+                keys.add(key(meta.get(Items.PK).s(), Items.LANG_PREFIX + lang.s()));
+            }
+        }
+        Map<String, List<Map<String, AttributeValue>>> byStory = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_KEYS) {
+            Map<String, KeysAndAttributes> pending = Map.of(
+                    table,
+                    KeysAndAttributes.builder()
+                            .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_KEYS)))
+                            .projectionExpression(String.join(", ", OUTLINE_NAMES.keySet()))
+                            .expressionAttributeNames(OUTLINE_NAMES)
+                            .consistentRead(true)
+                            .build());
+            // keys the table could not read this time come back unprocessed: asked again after a pause
+            backoff.drain(
+                    "batch get of listed translations",
+                    pending,
+                    request -> {
+                        BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                        for (Map<String, AttributeValue> item :
+                                response.responses().getOrDefault(table, List.of())) {
+                            byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>())
+                                    .add(item);
+                        }
+                        return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                    },
+                    Map::isEmpty);
+        }
+        List<Story> stories = new ArrayList<>();
+        for (Map<String, AttributeValue> meta : metas) {
+            List<Map<String, AttributeValue>> langs =
+                    new ArrayList<>(byStory.getOrDefault(meta.get(Items.PK).s(), List.of()));
+            // the same order as a query returns them: by sort key
+            langs.sort(Comparator.comparing(item -> item.get(Items.SK).s()));
+            stories.add(Items.story(meta, langs));
+        }
+        return stories;
     }
 
     @Override
@@ -269,10 +339,65 @@ public final class DynamoStoryRepository implements StoryRepository {
                 .toList();
     }
 
-    private Optional<Rejection> transact(List<TransactWriteItem> writes, Map<Integer, Translation> claimAt) {
+    /**
+     * The change to each language's months: a translation that becomes published counts in its
+     * month, one that is withdrawn, deleted or moved to another month no longer counts in its old
+     * one. Exact, since the transaction that carries it holds only if the version read is still the
+     * stored one; an edit that moves no translation in or out of a month touches no months item.
+     */
+    private List<TransactWriteItem> monthsUpdates(Optional<Story> previous, Optional<Story> updated) {
+        Map<String, Map<YearMonth, Integer>> deltas = new TreeMap<>();
+        previous.ifPresent(p -> p.translations()
+                .values()
+                .forEach(t -> publishedMonth(t)
+                        .ifPresent(m -> deltas.computeIfAbsent(t.lang(), l -> new TreeMap<>())
+                                .merge(m, -1, Integer::sum))));
+        updated.ifPresent(u -> u.translations()
+                .values()
+                .forEach(t -> publishedMonth(t)
+                        .ifPresent(m -> deltas.computeIfAbsent(t.lang(), l -> new TreeMap<>())
+                                .merge(m, 1, Integer::sum))));
+        List<TransactWriteItem> updates = new ArrayList<>();
+        deltas.forEach((lang, months) -> {
+            List<String> adds = new ArrayList<>();
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            months.forEach((month, delta) -> {
+                if (delta == 0) return;
+                String at = Integer.toString(adds.size());
+                adds.add("#m" + at + " :d" + at);
+                names.put("#m" + at, month.toString());
+                values.put(":d" + at, Items.n(delta));
+            });
+            if (adds.isEmpty()) return;
+            updates.add(TransactWriteItem.builder()
+                    .update(Update.builder()
+                            .tableName(table)
+                            .key(key(Items.monthsKey(lang), Items.MONTHS))
+                            .updateExpression("ADD " + String.join(", ", adds))
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .build())
+                    .build());
+        });
+        return updates;
+    }
+
+    private Optional<YearMonth> publishedMonth(Translation t) {
+        if (t.status() != Status.PUBLISHED || t.publishedAt() == null) return Optional.empty();
+        return Optional.of(YearMonth.from(t.publishedAt().atZone(zone)));
+    }
+
+    private Optional<Rejection> transact(
+            List<TransactWriteItem> writes, Map<Integer, Translation> claimAt, int monthsFrom) {
         try {
-            // a transaction refused for throttling is tried again after a pause; its conditions still hold it
-            backoff.call("story transaction", () -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
+            // a transaction refused for throttling is tried again after a pause; its conditions still hold
+            // it. So is one that met another publish on a months item, which every publish in the language
+            // shares: that is no conflict over the story
+            backoff.call(
+                    "story transaction",
+                    e -> Backoff.isThrottling(e) || conflictsOnlyFrom(e, monthsFrom),
+                    () -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -289,6 +414,21 @@ public final class DynamoStoryRepository implements StoryRepository {
             }
             throw e;
         }
+    }
+
+    private static boolean conflictsOnlyFrom(SdkServiceException e, int monthsFrom) {
+        if (!(e instanceof TransactionCanceledException cancelled) || !cancelled.hasCancellationReasons()) {
+            return false;
+        }
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        boolean conflict = false;
+        for (int i = 0; i < reasons.size(); i++) {
+            String code = reasons.get(i).code();
+            if (code == null || code.equals("None")) continue;
+            if (i < monthsFrom || !code.equals("TransactionConflict")) return false;
+            conflict = true;
+        }
+        return conflict;
     }
 
     private TransactWriteItem deleteItem(String pk, String sk) {

@@ -91,6 +91,18 @@ public final class Items {
     static final String RENDITIONS = "renditions";
     static final String CARD = "card";
 
+    /**
+     * A language's months: how many of its translations are published in each month ({@code
+     * yyyy-MM} in the site's time zone, one number attribute a month), kept in every transaction that
+     * publishes or withdraws one, so the sitemap index reads one item instead of walking the months.
+     * {@link #ZONE} is set by a full rebuild's count: an item without it (a table from before months
+     * were kept) is not trusted.
+     */
+    static final String MONTHS_PREFIX = "MONTHS#";
+
+    static final String MONTHS = "MONTHS";
+    static final String ZONE = "zone";
+
     /** ISO instants at second precision sort lexicographically in time order. */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ISO_INSTANT;
 
@@ -98,6 +110,10 @@ public final class Items {
 
     public static String storyKey(StoryId id) {
         return STORY_PREFIX + id.value();
+    }
+
+    static String monthsKey(String lang) {
+        return MONTHS_PREFIX + lang;
     }
 
     public static String slugKey(String lang, String slug) {

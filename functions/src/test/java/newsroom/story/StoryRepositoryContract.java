@@ -213,6 +213,29 @@ public abstract class StoryRepositoryContract {
     }
 
     @Test
+    protected void aListedStoryCarriesItsTranslationsOutlinesAsWritten() {
+        Story story = saved(
+                story("city", T0, draft("en", "outline"), draft("ru", "outline").withStatus(Status.PUBLISHED, T0)));
+
+        Story listed = stories.list(filter(null, null, null), Optional.empty(), 10)
+                .items()
+                .get(0);
+
+        assertEquals(story.id(), listed.id());
+        assertEquals(story.version(), listed.version());
+        assertEquals(story.translations().keySet(), listed.translations().keySet());
+        for (Translation t : story.translations().values()) {
+            Translation outline = listed.translation(t.lang()).orElseThrow();
+            assertEquals(t.title(), outline.title());
+            assertEquals(t.slug(), outline.slug());
+            assertEquals(t.status(), outline.status());
+            assertEquals(t.publishedAt(), outline.publishedAt());
+            assertEquals(t.updatedAt(), outline.updatedAt());
+            assertEquals(t.updatedBy(), outline.updatedBy());
+        }
+    }
+
+    @Test
     protected void cursorsWalkEveryMatchingStoryOnceAndAShortPageIsTheLast() {
         List<Story> newestFirst = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

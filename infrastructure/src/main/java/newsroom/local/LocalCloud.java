@@ -370,6 +370,10 @@ public final class LocalCloud implements AutoCloseable {
     public void writeSkeleton() {
         List<Page> pages = FullSite.skeleton(config);
         services.writer().write(pages);
+        // a table made just now holds no story: its months are known, and kept from here on
+        if (createdTable) {
+            for (String lang : config.languages()) services.index().keepMonths(lang, config.zone(), Map.of());
+        }
     }
 
     public boolean createdTable() {

@@ -89,7 +89,10 @@ final class CorpusLoad {
             CapturedWrites captured = new CapturedWrites();
             MovableClock clock = new MovableClock();
             StoryService service = new StoryService(
-                    new DynamoStoryRepository(captured, LocalCloud.TABLE), Corpus.LANGUAGES, Corpus.CATEGORIES, clock);
+                    new DynamoStoryRepository(captured, LocalCloud.TABLE, clock.getZone()),
+                    Corpus.LANGUAGES,
+                    Corpus.CATEGORIES,
+                    clock);
             Map<String, Set<String>> slugs = new HashMap<>();
             List<Map<String, AttributeValue>> items = new ArrayList<>();
             int translations = 0;

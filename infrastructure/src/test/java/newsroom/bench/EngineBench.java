@@ -121,7 +121,7 @@ final class EngineBench {
             DynamoSiteIndex table = new DynamoSiteIndex(
                     dynamo,
                     config.tableName(),
-                    new DynamoStoryRepository(dynamo, config.tableName()),
+                    new DynamoStoryRepository(dynamo, config.tableName(), config.zone()),
                     config.languages());
             Map<String, List<Entry>> entries = new HashMap<>();
             Set<StoryId> ids = new LinkedHashSet<>();

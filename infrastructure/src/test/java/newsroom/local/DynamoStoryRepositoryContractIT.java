@@ -22,7 +22,7 @@ class DynamoStoryRepositoryContractIT extends StoryRepositoryContract {
     protected StoryRepository emptyRepository() {
         table = "story-contract-" + TABLES.incrementAndGet();
         TableDefinition.create(dynamo, TableDefinition.fromTemplate(TEMPLATE, table));
-        return new DynamoStoryRepository(dynamo, table);
+        return new DynamoStoryRepository(dynamo, table, java.time.ZoneId.of("Asia/Almaty"));
     }
 
     @AfterEach

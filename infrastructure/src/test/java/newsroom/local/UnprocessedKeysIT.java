@@ -80,7 +80,8 @@ class UnprocessedKeysIT {
         DynamoSiteIndex index = new DynamoSiteIndex(
                 partial,
                 LocalCloud.TABLE,
-                new DynamoStoryRepository(cloud.dynamo(), LocalCloud.TABLE),
+                new DynamoStoryRepository(
+                        cloud.dynamo(), LocalCloud.TABLE, cloud.config().zone()),
                 cloud.config().languages(),
                 backoff);
 
