@@ -41,8 +41,8 @@ final class AllNewsPage {
                 Optional.empty(),
                 Optional.empty(),
                 List.of(),
-                // every month with stories, as the sitemap index walks them
-                Sitemaps.monthsOf(index, frame, lang).stream()
+                // every month with stories, as the sitemap index knows them
+                Sitemaps.months(index, frame, lang).stream()
                         .map(m -> frame.monthLink(lang, m, l.monthTitle(m)))
                         .toList());
         return new Output.Put(SitePaths.key(path), Templates.html("listing.jte", view), Output.HTML, Output.SHORT);

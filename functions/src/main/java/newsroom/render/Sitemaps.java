@@ -95,6 +95,19 @@ final class Sitemaps {
         return monthsOf(index, frame, lang);
     }
 
+    /**
+     * The months with stories in a language, newest first: one read where the store keeps them,
+     * else one query each.
+     */
+    static List<YearMonth> months(SiteIndex index, PageFrame frame, String lang) {
+        SortedSet<YearMonth> kept =
+                index.keptMonths(List.of(lang), frame.zone()).get(lang);
+        if (kept == null) return monthsOf(index, frame, lang);
+        List<YearMonth> newestFirst = new ArrayList<>(kept);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
     /** The months with stories in a language, newest first, one query each. */
     static List<YearMonth> monthsOf(SiteIndex index, PageFrame frame, String lang) {
         List<YearMonth> months = new ArrayList<>();
