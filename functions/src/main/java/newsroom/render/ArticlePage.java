@@ -142,10 +142,8 @@ final class ArticlePage {
         return alternates;
     }
 
-    /** An image's text alternative: the one staff gave, else its caption, which describes it. */
     private static String altText(Translation t) {
-        if (t.imageAlt() != null && !t.imageAlt().isBlank()) return t.imageAlt();
-        return t.caption() == null ? "" : t.caption();
+        return PageFrame.altText(t);
     }
 
     private String jsonLd(Story s, Translation t, String description, String imageUrl) {

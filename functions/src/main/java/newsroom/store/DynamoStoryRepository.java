@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.story.Picture;
 import newsroom.story.Rejection;
 import newsroom.story.Revision;
 import newsroom.story.Story;
@@ -34,6 +35,7 @@ public final class DynamoStoryRepository implements StoryRepository {
     private final String table;
     private final Backoff backoff;
     private final DynamoRevisions history;
+    private final DynamoPictureCatalog pictures;
 
     public DynamoStoryRepository(DynamoDbClient dynamo, String table) {
         this(dynamo, table, Backoff.standard());
@@ -44,6 +46,7 @@ public final class DynamoStoryRepository implements StoryRepository {
         this.table = table;
         this.backoff = backoff;
         this.history = new DynamoRevisions(dynamo, table, backoff);
+        this.pictures = new DynamoPictureCatalog(dynamo, table, java.time.Clock.systemUTC());
     }
 
     @Override
@@ -86,10 +89,16 @@ public final class DynamoStoryRepository implements StoryRepository {
 
         Map<Integer, Translation> claimAt = new HashMap<>();
         Set<String> keptClaims = new HashSet<>();
+        // lists show the picture's renditions from the translation items: one read per save, none per teaser
+        Picture listed = updated.image() == null
+                ? null
+                : pictures.find(updated.image().src()).filter(Picture::ready).orElse(null);
         for (Translation t : updated.translations().values()) {
-            Map<String, AttributeValue> item = Items.translationItem(updated, t);
+            Map<String, AttributeValue> item =
+                    PictureItems.withListedPicture(Items.translationItem(updated, t), listed);
             // an unchanged translation is not rewritten, so the stream carries only real changes
-            boolean unchanged = previous.flatMap(p -> p.translation(t.lang()).map(b -> Items.translationItem(p, b)))
+            boolean unchanged = previous.flatMap(p -> p.translation(t.lang())
+                            .map(b -> PictureItems.withListedPicture(Items.translationItem(p, b), listed)))
                     .filter(item::equals)
                     .isPresent();
             if (!unchanged) {
