@@ -114,7 +114,7 @@ final class ArticlePage {
                 l.publicationDate(t.publishedAt()),
                 l.isoDateTime(t.publishedAt()),
                 t.lead(),
-                t.bodyHtml(),
+                BodyImages.lazyBeyondFirst(t.bodyHtml()),
                 figure,
                 frame.categoryLink(t.lang(), s.category()),
                 index.olderThan(t.lang(), t.publishedAt(), s.id())

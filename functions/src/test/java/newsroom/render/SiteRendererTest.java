@@ -1022,6 +1022,43 @@ class SiteRendererTest {
         assertEquals("", img.attr("alt"), "no text alternative given: empty, not missing");
     }
 
+    @Test
+    void imagesInABodyBeyondTheFirstLoadLazily() {
+        String markdown = "First paragraph.\n\n![The old square](/media/2020/08/one.jpg)\n\n"
+                + "Between them, a < b.\n\n![The new square](/media/2020/08/two.jpg)\n\n"
+                + "![At night](/media/2020/08/three.jpg)\n";
+        Translation base = SiteFixture.published("en", "Square then and now", "square-then-and-now", AUGUST_4);
+        site.add(
+                23,
+                "city",
+                null,
+                new Translation(
+                        base.lang(),
+                        base.title(),
+                        base.lead(),
+                        base.dateline(),
+                        markdown,
+                        newsroom.story.BodyFormat.MARKDOWN,
+                        newsroom.story.Bodies.toSafeHtml(markdown, newsroom.story.BodyFormat.MARKDOWN),
+                        base.slug(),
+                        base.status(),
+                        base.publishedAt().plusSeconds(90),
+                        null,
+                        null,
+                        base.updatedAt(),
+                        base.updatedBy()));
+        Elements images = article(23, "en").select("article.story .body img");
+        assertEquals(3, images.size(), images.outerHtml());
+        assertFalse(images.get(0).hasAttr("loading"), "the first may be in view: loaded at once");
+        for (Element img : images.subList(1, 3)) {
+            assertEquals("lazy", img.attr("loading"), img.outerHtml());
+            assertEquals("async", img.attr("decoding"));
+        }
+        assertEquals("/media/2020/08/two.jpg", images.get(1).attr("src"));
+        assertEquals("The new square", images.get(1).attr("alt"));
+        assertTrue(article(23, "en").selectFirst("article.story .body").text().contains("a < b"));
+    }
+
     // --- golden files
 
     @ParameterizedTest
