@@ -117,6 +117,59 @@ class ImagesIT {
                 .endsWith(card.get("src").asText()));
         assertEquals("1200", html.selectFirst("meta[property=og:image:width]").attr("content"));
         assertEquals("630", html.selectFirst("meta[property=og:image:height]").attr("content"));
+
+        // the lists read the renditions from the published index: the home page leads with the
+        // story in every width, at once; its category lists the small ones, lazily
+        Document home = Jsoup.parse(TestStack.cdn("/en/").body());
+        Element lead = home.selectFirst(".teasers li.lead");
+        assertEquals(path, lead.selectFirst("h2 a").attr("href"), "the newest story leads");
+        Element leadImg = lead.selectFirst("picture img");
+        assertTrue(leadImg != null, "the lead shows its picture: " + lead);
+        assertEquals("Republic Square at noon", leadImg.attr("alt"));
+        assertEquals("1920", leadImg.attr("width"));
+        assertFalse(leadImg.hasAttr("loading"), "the lead is above the fold");
+        assertEquals(img.attr("srcset"), leadImg.attr("srcset"), "the lead offers every width");
+        Document city = Jsoup.parse(TestStack.cdn("/en/category/city/").body());
+        Element teaser = city.selectFirst(".teasers li:has(a[href=" + path + "])");
+        Element thumb = teaser.selectFirst("picture img");
+        JsonNode r480 = picture.get("renditions").get(0);
+        JsonNode r960 = picture.get("renditions").get(1);
+        assertEquals(
+                r480.get("src").asText() + " 480w, " + r960.get("src").asText() + " 960w",
+                thumb.attr("srcset"),
+                "a teaser offers the small widths");
+        assertEquals("lazy", thumb.attr("loading"));
+        assertEquals("async", thumb.attr("decoding"));
+        assertEquals(1, teaser.select("a").size(), "one link per teaser");
+    }
+
+    @Test
+    void deletingAStoryDeletesItsPictureAndEveryRendition() throws Exception {
+        byte[] small = Photos.jpeg(Photos.scene(1000, 750, 7), 0.85f);
+        JsonNode grant = grant("image/jpeg", small.length);
+        assertEquals(200, put(grant, small, "image/jpeg").statusCode());
+        String src = grant.get("src").asText();
+        assertEquals("ready", awaitOutcome(src).get("status").asText());
+        String folder = src.substring(1, src.lastIndexOf('.')) + "/";
+        var bucket = TestStack.get().services().bucket();
+        List<String> before = bucket.keys(folder);
+        // 480, 960, its own width (1000) and the card
+        assertEquals(4, before.size(), before.toString());
+        assertTrue(bucket.keys(src.substring(1)).contains(src.substring(1)), "the src holds a rendition");
+
+        ObjectNode illustrated = story("city", unique());
+        illustrated.putObject("image").put("src", src);
+        JsonNode story = publish(create(EDITOR, illustrated), null);
+        TestStack.settle();
+        HttpResponse<String> deleted = call(
+                "DELETE", "/articles/" + story.get("id").asText(), EDITOR, null, "If-Match", StaffClient.etag(story));
+        assertTrue(deleted.statusCode() / 100 == 2, deleted.statusCode() + " " + deleted.body());
+        SeparateStack.awaitUntil(
+                "the picture and its renditions gone",
+                PROCESSING,
+                () -> bucket.keys(folder).isEmpty()
+                        && bucket.keys(src.substring(1)).isEmpty());
+        assertEquals(List.of(), bucket.keys(folder), "no rendition left");
     }
 
     @Test
@@ -196,6 +249,18 @@ class ImagesIT {
         assertEquals("refused", picture.get("status").asText(), picture.toString());
         assertTrue(picture.get("reason").asText().contains(reason), picture.toString());
         String key = "uploads/" + src.substring("/media/".length());
+        // the refusal is recorded before the file is deleted (so a failed delete is retried): the
+        // outcome can be read a moment before the delete is done
+        SeparateStack.awaitUntil("the refused file deleted", PROCESSING, () -> {
+            try {
+                TestStack.get()
+                        .s3()
+                        .headObject(b -> b.bucket(LocalCloud.UPLOADS_BUCKET).key(key));
+                return false;
+            } catch (NoSuchKeyException gone) {
+                return true;
+            }
+        });
         assertThrows(
                 NoSuchKeyException.class,
                 () -> TestStack.get()
