@@ -57,11 +57,6 @@ public final class UploadProcessor {
         return m.matches() ? Optional.of("/media/" + m.group(1) + "." + m.group(2)) : Optional.empty();
     }
 
-    /** The bucket folder of a src's renditions: {@code /media/2026/11/<uuid>.jpg} has {@code media/2026/11/<uuid>/}. */
-    public static String renditionsFolder(String src) {
-        return src.substring(1, src.lastIndexOf('.')) + "/";
-    }
-
     public Outcome process(String bucket, String key) {
         Optional<String> src = srcOf(key);
         if (src.isEmpty()) return new Outcome.Skipped("not an upload key");
@@ -79,7 +74,7 @@ public final class UploadProcessor {
         } catch (ImageDecoder.Unreadable unreadable) {
             return refuse(bucket, key, src.get(), unreadable.getMessage());
         }
-        String folder = renditionsFolder(src.get());
+        String folder = src.get().substring(1, src.get().lastIndexOf('.')) + "/";
         List<Picture.Rendition> stored = new ArrayList<>();
         for (Renditions.Encoded e : result.widths()) stored.add(store(folder + e.width() + "w-", e));
         Picture.Rendition card = store(folder + "card-", result.card());

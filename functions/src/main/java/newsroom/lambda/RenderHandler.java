@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.Log;
-import newsroom.image.UploadProcessor;
 import newsroom.logging.Metrics;
 import newsroom.render.Change;
 import newsroom.render.FormerAddresses;
@@ -118,15 +117,11 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
     }
 
     /**
-     * A deleted story's picture goes with it, its renditions too: the stream's REMOVE of the story
-     * item is the durable record of the delete, so a failed delete of an object is retried with the
-     * record (the folder is listed afresh then, and what is already gone is not asked for again).
+     * A deleted story's picture goes with it: the stream's REMOVE of the story item is the durable
+     * record of the delete, so a failed delete of the object is retried with the record.
      */
     private void deleteMediaOfRemovedStory(DynamodbEvent.DynamodbStreamRecord record) {
-        StreamRecords.removedMedia(record).ifPresent(key -> {
-            for (String rendition : bucket.keys(UploadProcessor.renditionsFolder("/" + key))) bucket.delete(rendition);
-            bucket.delete(key);
-        });
+        StreamRecords.removedMedia(record).ifPresent(key -> bucket.delete(key));
     }
 
     private static void log(

@@ -144,35 +144,6 @@ class ImagesIT {
     }
 
     @Test
-    void deletingAStoryDeletesItsPictureAndEveryRendition() throws Exception {
-        byte[] small = Photos.jpeg(Photos.scene(1000, 750, 7), 0.85f);
-        JsonNode grant = grant("image/jpeg", small.length);
-        assertEquals(200, put(grant, small, "image/jpeg").statusCode());
-        String src = grant.get("src").asText();
-        assertEquals("ready", awaitOutcome(src).get("status").asText());
-        String folder = src.substring(1, src.lastIndexOf('.')) + "/";
-        var bucket = TestStack.get().services().bucket();
-        List<String> before = bucket.keys(folder);
-        // 480, 960, its own width (1000) and the card
-        assertEquals(4, before.size(), before.toString());
-        assertTrue(bucket.keys(src.substring(1)).contains(src.substring(1)), "the src holds a rendition");
-
-        ObjectNode illustrated = story("city", unique());
-        illustrated.putObject("image").put("src", src);
-        JsonNode story = publish(create(EDITOR, illustrated), null);
-        TestStack.settle();
-        HttpResponse<String> deleted = call(
-                "DELETE", "/articles/" + story.get("id").asText(), EDITOR, null, "If-Match", StaffClient.etag(story));
-        assertTrue(deleted.statusCode() / 100 == 2, deleted.statusCode() + " " + deleted.body());
-        SeparateStack.awaitUntil(
-                "the picture and its renditions gone",
-                PROCESSING,
-                () -> bucket.keys(folder).isEmpty()
-                        && bucket.keys(src.substring(1)).isEmpty());
-        assertEquals(List.of(), bucket.keys(folder), "no rendition left");
-    }
-
-    @Test
     void htmlNamedJpegIsRefusedAndDeleted() throws Exception {
         assertRefused(
                 "<!DOCTYPE html><title>x</title><script>alert(document.cookie)</script>"
