@@ -114,7 +114,7 @@ final class ArticlePage {
                 l.publicationDate(t.publishedAt()),
                 l.isoDateTime(t.publishedAt()),
                 t.lead(),
-                t.bodyHtml(),
+                BodyImages.lazyBeyondFirst(t.bodyHtml()),
                 figure,
                 frame.categoryLink(t.lang(), s.category()),
                 index.olderThan(t.lang(), t.publishedAt(), s.id())
@@ -142,10 +142,8 @@ final class ArticlePage {
         return alternates;
     }
 
-    /** An image's text alternative: the one staff gave, else its caption, which describes it. */
     private static String altText(Translation t) {
-        if (t.imageAlt() != null && !t.imageAlt().isBlank()) return t.imageAlt();
-        return t.caption() == null ? "" : t.caption();
+        return PageFrame.altText(t);
     }
 
     private String jsonLd(Story s, Translation t, String description, String imageUrl) {

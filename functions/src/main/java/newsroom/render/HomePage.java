@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import newsroom.site.Localization;
 
-/** A language's home page: its newest stories and the way to all news. */
+/** A language's home page: its newest story as the lead, the next ones, and the way to all news. */
 final class HomePage {
     static final int SIZE = 10;
 
@@ -29,7 +29,7 @@ final class HomePage {
                         frame.homes(lang),
                         frame.alternates(SitePaths::home)),
                 l.word("home.title"),
-                frame.teasers(index.newest(lang, SIZE)),
+                frame.teasers(index.newest(lang, SIZE), true),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.of(new Views.Link(l.word("nav.allNews"), SitePaths.allNews(lang))),

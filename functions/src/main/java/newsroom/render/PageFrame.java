@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import newsroom.site.Config;
 import newsroom.site.Localization;
+import newsroom.story.Picture;
 import newsroom.story.Story;
 import newsroom.story.Translation;
 
@@ -193,19 +195,57 @@ final class PageFrame {
         return new Views.Link(label, SitePaths.month(lang, month));
     }
 
+    /**
+     * How wide a teaser's image is shown (site.css): a card's width in the grid from 40rem, a
+     * thumbnail beside the text below it, so a phone takes the smallest rendition.
+     */
+    static final String TEASER_IMAGE_SIZES = "(min-width: 40rem) 22rem, 6.5rem";
+
+    /** How wide the lead's image is shown (site.css): beside its text from 60rem, else the column. */
+    static final String LEAD_IMAGE_SIZES = "(min-width: 72rem) 42rem, (min-width: 60rem) 58vw, calc(100vw - 2rem)";
+
+    /** The widths a teaser offers: enough for a card on a dense screen, nothing a list does not need. */
+    static final int TEASER_MAX_WIDTH = 960;
+
+    /** The stories' articles in a list, with their pictures' small renditions. */
     List<Views.Teaser> teasers(List<Entry> entries) {
+        return teasers(entries, false);
+    }
+
+    /** As {@link #teasers(List)}, the first shown as the lead: its picture large and loaded at once. */
+    List<Views.Teaser> teasers(List<Entry> entries, boolean firstLeads) {
         List<Views.Teaser> teasers = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             Translation t = e.translation();
             Localization l = words.get(t.lang());
+            boolean lead = firstLeads && teasers.isEmpty();
+            Optional<Views.Figure> image = e.listedPicture()
+                    .map(p -> lead
+                            ? Views.Figure.of(p.renditions(), altText(t), null, LEAD_IMAGE_SIZES)
+                            : Views.Figure.of(small(p.renditions()), altText(t), null, TEASER_IMAGE_SIZES));
             teasers.add(new Views.Teaser(
                     t.title(),
                     SitePaths.article(t),
                     l.dateTime(t.publishedAt()),
                     l.isoDateTime(t.publishedAt()),
-                    e.excerpt()));
+                    e.excerpt(),
+                    image,
+                    lead));
         }
         return teasers;
+    }
+
+    /** The renditions up to a teaser's widest, or the narrowest where all are wider. */
+    private static List<Picture.Rendition> small(List<Picture.Rendition> renditions) {
+        List<Picture.Rendition> small =
+                renditions.stream().filter(r -> r.width() <= TEASER_MAX_WIDTH).toList();
+        return small.isEmpty() ? List.of(renditions.get(0)) : small;
+    }
+
+    /** An image's text alternative: the one staff gave, else its caption, which describes it. */
+    static String altText(Translation t) {
+        if (t.imageAlt() != null && !t.imageAlt().isBlank()) return t.imageAlt();
+        return t.caption() == null ? "" : t.caption();
     }
 
     /** The site's languages, this one first. */

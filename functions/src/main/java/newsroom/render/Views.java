@@ -75,8 +75,22 @@ public final class Views {
 
     public record Link(String label, String href) {}
 
-    /** A story in a list: title, when, and the first words. */
-    public record Teaser(String title, String href, String dateTime, String isoDateTime, String excerpt) {}
+    /**
+     * A story in a list: title, when, the first words, and its picture where the list knows one; the
+     * lead (the home page's newest story) shows it large and loads it at once.
+     */
+    public record Teaser(
+            String title,
+            String href,
+            String dateTime,
+            String isoDateTime,
+            String excerpt,
+            Optional<Figure> image,
+            boolean lead) {
+        public Teaser(String title, String href, String dateTime, String isoDateTime, String excerpt) {
+            this(title, href, dateTime, isoDateTime, excerpt, Optional.empty(), false);
+        }
+    }
 
     public record Article(
             Frame frame,
@@ -105,8 +119,13 @@ public final class Views {
         }
 
         static Figure of(newsroom.story.Picture picture, String alt, String caption, String sizes) {
-            var largest = picture.largest().orElseThrow();
-            String srcset = picture.renditions().stream()
+            return of(picture.renditions(), alt, caption, sizes);
+        }
+
+        /** A figure offering only {@code renditions} (narrowest first), its fallback the widest. */
+        static Figure of(List<newsroom.story.Picture.Rendition> renditions, String alt, String caption, String sizes) {
+            var largest = renditions.get(renditions.size() - 1);
+            String srcset = renditions.stream()
                     .map(r -> r.src() + " " + r.width() + "w")
                     .collect(java.util.stream.Collectors.joining(", "));
             return new Figure(largest.src(), alt, caption, largest.width(), largest.height(), srcset, sizes);

@@ -58,7 +58,8 @@ public final class DynamoSiteIndex implements SiteIndex {
      * What lists read: the outline and the excerpt, exactly what the template projects into GSI1 and
      * GSI2 besides the table's keys.
      */
-    private static final Map<String, String> OUTLINE_NAMES = names(TRANSLATION_OUTLINE, List.of(Items.EXCERPT));
+    private static final Map<String, String> OUTLINE_NAMES =
+            names(TRANSLATION_OUTLINE, List.of(Items.EXCERPT, Items.RENDITIONS));
 
     private static final String OUTLINE_PROJECTION = String.join(", ", OUTLINE_NAMES.keySet());
 
@@ -390,7 +391,8 @@ public final class DynamoSiteIndex implements SiteIndex {
                     Items.str(item, Items.CATEGORY),
                     Items.str(item, Items.IMAGE),
                     t,
-                    item.containsKey(Items.EXCERPT) ? item.get(Items.EXCERPT).s() : Excerpts.of(t)));
+                    item.containsKey(Items.EXCERPT) ? item.get(Items.EXCERPT).s() : Excerpts.of(t),
+                    PictureItems.listedPicture(item)));
         }
         return entries;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import newsroom.story.Picture;
 import newsroom.story.Rejection;
 import newsroom.story.Revision;
 import newsroom.story.Status;
@@ -44,6 +45,7 @@ public final class DynamoStoryRepository implements StoryRepository {
     private final Backoff backoff;
     private final DynamoRevisions history;
     private final ZoneId zone;
+    private final DynamoPictureCatalog pictures;
 
     /** BatchGetItem's limit. */
     private static final int BATCH_GET_KEYS = 100;
@@ -63,6 +65,7 @@ public final class DynamoStoryRepository implements StoryRepository {
         this.zone = zone;
         this.backoff = backoff;
         this.history = new DynamoRevisions(dynamo, table, backoff);
+        this.pictures = new DynamoPictureCatalog(dynamo, table, java.time.Clock.systemUTC());
     }
 
     @Override
@@ -105,10 +108,16 @@ public final class DynamoStoryRepository implements StoryRepository {
 
         Map<Integer, Translation> claimAt = new HashMap<>();
         Set<String> keptClaims = new HashSet<>();
+        // lists show the picture's renditions from the translation items: one read per save, none per teaser
+        Picture listed = updated.image() == null
+                ? null
+                : pictures.find(updated.image().src()).filter(Picture::ready).orElse(null);
         for (Translation t : updated.translations().values()) {
-            Map<String, AttributeValue> item = Items.translationItem(updated, t);
+            Map<String, AttributeValue> item =
+                    PictureItems.withListedPicture(Items.translationItem(updated, t), listed);
             // an unchanged translation is not rewritten, so the stream carries only real changes
-            boolean unchanged = previous.flatMap(p -> p.translation(t.lang()).map(b -> Items.translationItem(p, b)))
+            boolean unchanged = previous.flatMap(p -> p.translation(t.lang())
+                            .map(b -> PictureItems.withListedPicture(Items.translationItem(p, b), listed)))
                     .filter(item::equals)
                     .isPresent();
             if (!unchanged) {

@@ -2,6 +2,7 @@ package newsroom.store;
 
 import static newsroom.store.Items.CARD;
 import static newsroom.store.Items.HEIGHT;
+import static newsroom.store.Items.IMAGE;
 import static newsroom.store.Items.PICTURE;
 import static newsroom.store.Items.PICTURE_PREFIX;
 import static newsroom.store.Items.PK;
@@ -59,6 +60,33 @@ final class PictureItems {
                 Integer.parseInt(item.get(HEIGHT).n()),
                 item.get(RENDITIONS).l().stream().map(v -> rendition(v.m())).toList(),
                 item.containsKey(CARD) ? rendition(item.get(CARD).m()) : null);
+    }
+
+    /**
+     * A translation item with its story's picture's renditions beside the image's src, for lists:
+     * the published indexes project them, so a teaser's image costs no read of its own.
+     */
+    static Map<String, AttributeValue> withListedPicture(Map<String, AttributeValue> item, Picture picture) {
+        if (picture == null || !picture.ready() || !picture.src().equals(str(item, IMAGE))) return item;
+        Map<String, AttributeValue> listed = new HashMap<>(item);
+        listed.put(
+                RENDITIONS,
+                AttributeValue.fromL(picture.renditions().stream()
+                        .map(PictureItems::rendition)
+                        .toList()));
+        return listed;
+    }
+
+    /** The picture a translation item lists, if it carries renditions (its size: the largest's). */
+    static Picture listedPicture(Map<String, AttributeValue> item) {
+        if (!item.containsKey(IMAGE) || !item.containsKey(RENDITIONS)) return null;
+        var renditions =
+                item.get(RENDITIONS).l().stream().map(v -> rendition(v.m())).toList();
+        if (renditions.isEmpty()) return null;
+        Picture.Rendition largest = renditions.stream()
+                .max(java.util.Comparator.comparingInt(Picture.Rendition::width))
+                .orElseThrow();
+        return Picture.ready(str(item, IMAGE), largest.width(), largest.height(), renditions, null);
     }
 
     private static AttributeValue rendition(Picture.Rendition r) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.story.InMemoryStories;
+import newsroom.story.Picture;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 import newsroom.story.StoryRepository;
@@ -19,11 +20,21 @@ import newsroom.story.Translation;
  */
 public final class InMemorySiteIndex implements SiteIndex {
     private final InMemoryStories stories;
+    private final Map<String, Picture> pictures = new HashMap<>();
     private long readAt = -1;
     private SnapshotIndex snapshot;
 
     public InMemorySiteIndex(InMemoryStories stories) {
         this.stories = stories;
+    }
+
+    /**
+     * Lists {@code picture} with the translations of stories that name its src, as the table's
+     * translation items carry the renditions of a picture processed before they were written.
+     */
+    public synchronized void listPicture(Picture picture) {
+        pictures.put(picture.src(), picture);
+        readAt = -1;
     }
 
     private synchronized SnapshotIndex current() {
@@ -42,7 +53,11 @@ public final class InMemorySiteIndex implements SiteIndex {
                                     s.id(),
                                     s.category(),
                                     s.image() == null ? null : s.image().src(),
-                                    t));
+                                    t,
+                                    newsroom.story.Excerpts.of(t),
+                                    s.image() == null
+                                            ? null
+                                            : pictures.get(s.image().src())));
                 }
             }
             snapshot = SnapshotIndex.of(this, byLang);

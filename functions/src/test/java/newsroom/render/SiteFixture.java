@@ -14,6 +14,7 @@ import newsroom.story.Bodies;
 import newsroom.story.BodyFormat;
 import newsroom.story.Image;
 import newsroom.story.InMemoryStories;
+import newsroom.story.Picture;
 import newsroom.story.Status;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
@@ -76,9 +77,25 @@ final class SiteFixture {
         return new StoryId(String.format("00000000-0000-4000-8000-%012d", n));
     }
 
+    /**
+     * Story 3's picture as the image function leaves it: two widths (the upload is 1000 pixels wide,
+     * so no wider ones) named by their content. Lists show it; article pages here show the src as
+     * uploaded, as they do for a picture the catalog does not know.
+     */
+    static final Picture SQUARE = Picture.ready(
+            "/media/2020/07/square.jpg",
+            1000,
+            750,
+            List.of(
+                    new Picture.Rendition("/media/2020/07/square/480w-0123456789abcdef0123.jpg", 480, 360),
+                    new Picture.Rendition("/media/2020/07/square/960w-3210fedcba9876543210.jpg", 960, 720),
+                    new Picture.Rendition("/media/2020/07/square/1000w-00112233445566778899.jpg", 1000, 750)),
+            new Picture.Rendition("/media/2020/07/square/card-99887766554433221100.jpg", 1000, 525));
+
     /** The six stories of the table above. */
     static SiteFixture standard() {
         SiteFixture site = new SiteFixture();
+        site.index.listPicture(SQUARE);
         site.add(
                 1,
                 "health",

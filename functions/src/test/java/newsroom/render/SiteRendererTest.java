@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import newsroom.store.InMemorySiteBucket;
+import newsroom.story.Picture;
 import newsroom.story.Translation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -885,6 +886,9 @@ class SiteRendererTest {
     InMemorySiteBucket wholeSite() {
         InMemorySiteBucket bucket = new InMemorySiteBucket();
         bucket.putIfChanged("media/2020/07/square.jpg", new byte[] {1}, "image/jpeg", "public");
+        for (Picture.Rendition r : SiteFixture.SQUARE.renditions()) {
+            bucket.putIfChanged(r.src().substring(1), new byte[] {1}, "image/jpeg", "public");
+        }
         new SiteWriter(site.renderer, bucket, paths -> {}).write(FullSite.pages(site.index, SiteFixture.CONFIG));
         return bucket;
     }
@@ -990,6 +994,156 @@ class SiteRendererTest {
         }
     }
 
+    // --- teasers' and the lead's pictures
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru", "en"})
+    void listsShowAPicturedStoryWithItsSmallRenditionsLoadedLazilyAndOneLink(String lang) {
+        Translation square = t(3, lang);
+        for (Document page : List.of(
+                html(new Page.Home(lang)),
+                html(new Page.Category(lang, "city")),
+                html(new Page.NewsHead(lang)),
+                html(new Page.MonthArchive(lang, YearMonth.of(2020, 7))))) {
+            Element teaser = page.selectFirst(".teasers li:has(a[href=" + SitePaths.article(square) + "])");
+            assertNotNull(teaser, page.location());
+            Element img = teaser.selectFirst("picture > img");
+            assertNotNull(img, teaser.outerHtml());
+            assertEquals(square.imageAlt(), img.attr("alt"), "the translation's text alternative");
+            assertEquals(
+                    "/media/2020/07/square/480w-0123456789abcdef0123.jpg 480w,"
+                            + " /media/2020/07/square/960w-3210fedcba9876543210.jpg 960w",
+                    img.attr("srcset"),
+                    "a teaser offers the small renditions only");
+            assertEquals("/media/2020/07/square/960w-3210fedcba9876543210.jpg", img.attr("src"));
+            assertEquals("960", img.attr("width"));
+            assertEquals("720", img.attr("height"));
+            assertEquals(PageFrame.TEASER_IMAGE_SIZES, img.attr("sizes"));
+            assertEquals("lazy", img.attr("loading"));
+            assertEquals("async", img.attr("decoding"));
+            assertEquals(1, teaser.select("a").size(), "one link per teaser: " + teaser.outerHtml());
+            assertNull(img.closest("a"), "the image is not a second link");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru", "en"})
+    void storiesWithoutPicturesKeepTheirTeaser(String lang) {
+        Element teaser = html(new Page.Category(lang, "health"))
+                .selectFirst(".teasers li:has(a[href=" + SitePaths.article(t(2, lang)) + "])");
+        assertNotNull(teaser);
+        assertNull(teaser.selectFirst("picture, img"));
+        assertFalse(teaser.hasClass("pictured"));
+    }
+
+    @Test
+    void homeLeadsWithTheNewestStoryAndItsLargePictureLoadedAtOnce() {
+        Document before = html(new Page.Home("en"));
+        Element unpictured = before.selectFirst(".teasers li");
+        assertTrue(unpictured.hasClass("lead"), "the newest story leads, pictured or not");
+        assertNull(unpictured.selectFirst("img"));
+        assertEquals(1, before.select(".teasers li.lead").size());
+
+        Picture wide = Picture.ready(
+                "/media/2020/08/wide.jpg",
+                4000,
+                3000,
+                List.of(
+                        new Picture.Rendition("/media/2020/08/wide/480w-aaaaaaaaaaaaaaaaaaaa.jpg", 480, 360),
+                        new Picture.Rendition("/media/2020/08/wide/960w-bbbbbbbbbbbbbbbbbbbb.jpg", 960, 720),
+                        new Picture.Rendition("/media/2020/08/wide/1440w-cccccccccccccccccccc.jpg", 1440, 1080),
+                        new Picture.Rendition("/media/2020/08/wide/1920w-dddddddddddddddddddd.jpg", 1920, 1440)),
+                null);
+        site.index.listPicture(wide);
+        site.add(
+                21,
+                "city",
+                new newsroom.story.Image(wide.src()),
+                SiteFixture.withImage(
+                        SiteFixture.published("en", "Metro line opens", "metro-line-opens", AUGUST_4.plusSeconds(60)),
+                        "The new station",
+                        "A metro train at the new Saryarka station"));
+        Document home = html(new Page.Home("en"));
+        Element lead = home.selectFirst(".teasers li");
+        assertTrue(lead.hasClass("lead") && lead.hasClass("pictured"), lead.outerHtml());
+        assertEquals("Metro line opens", lead.selectFirst("h2 a").text());
+        Element img = lead.selectFirst("picture > img");
+        assertEquals("A metro train at the new Saryarka station", img.attr("alt"));
+        assertEquals(
+                "/media/2020/08/wide/480w-aaaaaaaaaaaaaaaaaaaa.jpg 480w, /media/2020/08/wide/960w-bbbbbbbbbbbbbbbbbbbb.jpg 960w,"
+                        + " /media/2020/08/wide/1440w-cccccccccccccccccccc.jpg 1440w,"
+                        + " /media/2020/08/wide/1920w-dddddddddddddddddddd.jpg 1920w",
+                img.attr("srcset"),
+                "the lead offers every width");
+        assertEquals("1920", img.attr("width"));
+        assertEquals("1440", img.attr("height"));
+        assertEquals(PageFrame.LEAD_IMAGE_SIZES, img.attr("sizes"));
+        assertFalse(img.hasAttr("loading"), "above the fold: not lazy");
+        assertEquals("high", img.attr("fetchpriority"));
+        assertEquals(1, lead.select("a").size());
+        assertEquals(1, home.select(".teasers li.lead").size(), "only the newest leads");
+        Element category = html(new Page.Category("en", "city")).selectFirst(".teasers li");
+        assertFalse(category.hasClass("lead"), "lists other than home have no lead");
+        assertEquals("lazy", category.selectFirst("img").attr("loading"));
+        assertFalse(category.selectFirst("img").attr("srcset").contains("1440w"));
+    }
+
+    @Test
+    void aPictureAllOfWhoseWidthsAreLargeOffersTeasersItsNarrowest() {
+        Picture big = Picture.ready(
+                "/media/2020/08/big.jpg",
+                3000,
+                2000,
+                List.of(new Picture.Rendition("/media/2020/08/big/1440w-eeeeeeeeeeeeeeeeeeee.jpg", 1440, 960)),
+                null);
+        site.index.listPicture(big);
+        site.add(
+                22,
+                "culture",
+                new newsroom.story.Image(big.src()),
+                SiteFixture.published("en", "Big picture", "big-picture", AUGUST_4.plusSeconds(30)));
+        Element img = html(new Page.Category("en", "culture")).selectFirst(".teasers img");
+        assertEquals("/media/2020/08/big/1440w-eeeeeeeeeeeeeeeeeeee.jpg 1440w", img.attr("srcset"));
+        assertEquals("", img.attr("alt"), "no text alternative given: empty, not missing");
+    }
+
+    @Test
+    void imagesInABodyBeyondTheFirstLoadLazily() {
+        String markdown = "First paragraph.\n\n![The old square](/media/2020/08/one.jpg)\n\n"
+                + "Between them, a < b.\n\n![The new square](/media/2020/08/two.jpg)\n\n"
+                + "![At night](/media/2020/08/three.jpg)\n";
+        Translation base = SiteFixture.published("en", "Square then and now", "square-then-and-now", AUGUST_4);
+        site.add(
+                23,
+                "city",
+                null,
+                new Translation(
+                        base.lang(),
+                        base.title(),
+                        base.lead(),
+                        base.dateline(),
+                        markdown,
+                        newsroom.story.BodyFormat.MARKDOWN,
+                        newsroom.story.Bodies.toSafeHtml(markdown, newsroom.story.BodyFormat.MARKDOWN),
+                        base.slug(),
+                        base.status(),
+                        base.publishedAt().plusSeconds(90),
+                        null,
+                        null,
+                        base.updatedAt(),
+                        base.updatedBy()));
+        Elements images = article(23, "en").select("article.story .body img");
+        assertEquals(3, images.size(), images.outerHtml());
+        assertFalse(images.get(0).hasAttr("loading"), "the first may be in view: loaded at once");
+        for (Element img : images.subList(1, 3)) {
+            assertEquals("lazy", img.attr("loading"), img.outerHtml());
+            assertEquals("async", img.attr("decoding"));
+        }
+        assertEquals("/media/2020/08/two.jpg", images.get(1).attr("src"));
+        assertEquals("The new square", images.get(1).attr("alt"));
+        assertTrue(article(23, "en").selectFirst("article.story .body").text().contains("a < b"));
+    }
+
     // --- golden files
 
     @ParameterizedTest
@@ -998,6 +1152,13 @@ class SiteRendererTest {
         GoldenFiles.assertMatches(
                 "article-" + lang + ".html",
                 site.put(new Page.Article(lang, id(3))).body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru", "en"})
+    void homeMatchesItsGoldenFile(String lang) throws Exception {
+        GoldenFiles.assertMatches(
+                "home-" + lang + ".html", site.put(new Page.Home(lang)).body());
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package newsroom.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.image.UploadProcessor;
 import newsroom.lambda.Wiring;
 import newsroom.story.Actor;
 import newsroom.story.BodyFormat;
@@ -45,6 +47,7 @@ public final class DemoContent {
                             .cacheControl("public, max-age=86400"),
                     RequestBody.fromBytes(svg));
         }
+        Map<String, String> pictures = pictures(services, s3);
         int loaded = 0;
         for (int i = 1; i <= STORIES; i++) {
             byte[] raw = resource(String.format("demo/story-%02d.json", i));
@@ -55,6 +58,12 @@ public final class DemoContent {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            JsonNode image = node.get("image");
+            if (image != null
+                    && image.isObject()
+                    && pictures.containsKey(image.get("src").textValue())) {
+                ((ObjectNode) image).put("src", pictures.get(image.get("src").textValue()));
+            }
             Story story = done(services.stories().create(EDITOR, input(node)));
             Optional<java.time.Instant> at = Optional.ofNullable(node.get("publishedAt"))
                     .filter(JsonNode::isTextual)
@@ -63,6 +72,28 @@ public final class DemoContent {
             loaded++;
         }
         return loaded;
+    }
+
+    /**
+     * Each illustration drawn as a picture, uploaded under a fixed upload key and processed at once,
+     * as the image function does with an editor's upload: its renditions exist before the stories
+     * name it, so pages and lists show them. Returns each illustration's src and the picture's.
+     */
+    private static Map<String, String> pictures(Wiring services, S3Client s3) {
+        Map<String, String> pictures = new LinkedHashMap<>();
+        for (int i = 0; i < MEDIA.size(); i++) {
+            String name = MEDIA.get(i).replace(".svg", "");
+            String key = String.format("uploads/2026/01/00000000-0000-4000-8000-%012d.jpg", i + 1);
+            byte[] jpeg = DemoPictures.jpeg(name);
+            s3.putObject(
+                    b -> b.bucket(LocalCloud.UPLOADS_BUCKET).key(key).contentType("image/jpeg"),
+                    RequestBody.fromBytes(jpeg));
+            if (services.uploadProcessor().process(LocalCloud.UPLOADS_BUCKET, key)
+                    instanceof UploadProcessor.Outcome.Ready ready) {
+                pictures.put("/media/demo/" + MEDIA.get(i), ready.picture().src());
+            }
+        }
+        return pictures;
     }
 
     static StoryInput input(JsonNode node) {

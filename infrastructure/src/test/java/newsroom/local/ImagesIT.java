@@ -117,6 +117,30 @@ class ImagesIT {
                 .endsWith(card.get("src").asText()));
         assertEquals("1200", html.selectFirst("meta[property=og:image:width]").attr("content"));
         assertEquals("630", html.selectFirst("meta[property=og:image:height]").attr("content"));
+
+        // the lists read the renditions from the published index: the home page leads with the
+        // story in every width, at once; its category lists the small ones, lazily
+        Document home = Jsoup.parse(TestStack.cdn("/en/").body());
+        Element lead = home.selectFirst(".teasers li.lead");
+        assertEquals(path, lead.selectFirst("h2 a").attr("href"), "the newest story leads");
+        Element leadImg = lead.selectFirst("picture img");
+        assertTrue(leadImg != null, "the lead shows its picture: " + lead);
+        assertEquals("Republic Square at noon", leadImg.attr("alt"));
+        assertEquals("1920", leadImg.attr("width"));
+        assertFalse(leadImg.hasAttr("loading"), "the lead is above the fold");
+        assertEquals(img.attr("srcset"), leadImg.attr("srcset"), "the lead offers every width");
+        Document city = Jsoup.parse(TestStack.cdn("/en/category/city/").body());
+        Element teaser = city.selectFirst(".teasers li:has(a[href=" + path + "])");
+        Element thumb = teaser.selectFirst("picture img");
+        JsonNode r480 = picture.get("renditions").get(0);
+        JsonNode r960 = picture.get("renditions").get(1);
+        assertEquals(
+                r480.get("src").asText() + " 480w, " + r960.get("src").asText() + " 960w",
+                thumb.attr("srcset"),
+                "a teaser offers the small widths");
+        assertEquals("lazy", thumb.attr("loading"));
+        assertEquals("async", thumb.attr("decoding"));
+        assertEquals(1, teaser.select("a").size(), "one link per teaser");
     }
 
     @Test
@@ -196,6 +220,18 @@ class ImagesIT {
         assertEquals("refused", picture.get("status").asText(), picture.toString());
         assertTrue(picture.get("reason").asText().contains(reason), picture.toString());
         String key = "uploads/" + src.substring("/media/".length());
+        // the refusal is recorded before the file is deleted (so a failed delete is retried): the
+        // outcome can be read a moment before the delete is done
+        SeparateStack.awaitUntil("the refused file deleted", PROCESSING, () -> {
+            try {
+                TestStack.get()
+                        .s3()
+                        .headObject(b -> b.bucket(LocalCloud.UPLOADS_BUCKET).key(key));
+                return false;
+            } catch (NoSuchKeyException gone) {
+                return true;
+            }
+        });
         assertThrows(
                 NoSuchKeyException.class,
                 () -> TestStack.get()
