@@ -553,8 +553,18 @@ export async function renderStory(main, routeKey, config) {
       }
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) await conflict();
-      else result.textContent = describe(e);
+      else clear(result, h('p', { class: 'problem', id: 'publish-refused', role: 'alert' }, t('publishRefused', refusal(e))));
     }
+  }
+
+  /** The server's reason in the editor's words where it has them: the alt-text rule names its field. */
+  function refusal(e) {
+    const errors = e instanceof ApiError ? e.problem?.errors || [] : [];
+    if (!errors.length) return describe(e);
+    return errors.map((err) => {
+      const alt = /^translations\.([a-z]{2})\.imageAlt$/.exec(err.field || '');
+      return alt ? t('altMissing', t(`lang_${alt[1]}`)) : `${err.field}: ${err.message}`;
+    }).join(' ');
   }
 
   /** Shows a link to the live page once the CDN serves it. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.Log;
 
 /** The newsroom's rules for changing stories: validation, slugs, publication and versions. */
 public final class StoryService {
@@ -35,6 +36,9 @@ public final class StoryService {
     public static final int MAX_TAGS = 12;
     public static final int MAX_TAG = 40;
     public static final int MAX_AUTHOR = 120;
+    /** The revision a scheduled translation gets when it may no longer be published when due. */
+    public static final String SCHEDULE_WITHDRAWN = "schedule-withdrawn";
+
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(366);
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -286,7 +290,33 @@ public final class StoryService {
                     t.get().publishedAt(),
                     "publish-scheduled",
                     false);
-            if (outcome instanceof Outcome.Done<Story>) published++;
+            if (outcome instanceof Outcome.Done<Story>) {
+                published++;
+            } else if (outcome instanceof Outcome.Rejected<Story> r && r.reason() instanceof Rejection.Invalid i) {
+                // The rules held when it was scheduled, but the story changed since (an image added, an
+                // alt text removed). Left scheduled, it would be refused again on every run and show a
+                // time that will not happen; back to draft, the editors see it must be published again.
+                Outcome<Story> withdrawn = setStatus(
+                        publisher,
+                        due.id(),
+                        story.get().version(),
+                        List.of(due.lang()),
+                        Status.DRAFT,
+                        null,
+                        SCHEDULE_WITHDRAWN,
+                        false);
+                Log.line(
+                        "schedule-withdrawn",
+                        Map.of(
+                                "id",
+                                due.id().value(),
+                                "lang",
+                                due.lang(),
+                                "fields",
+                                i.errors().stream().map(FieldError::field).toList(),
+                                "withdrawn",
+                                withdrawn instanceof Outcome.Done<Story>));
+            }
         }
         return published;
     }
