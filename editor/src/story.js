@@ -635,6 +635,15 @@ export async function renderStory(main, routeKey, config) {
       return;
     }
     const section = h('section', { class: 'conflict', id: 'conflict', 'aria-labelledby': 'conflict-h' });
+    // a body differs by lines, not as a whole: shown as the history shows it (its chunk, loaded now)
+    const bodies = rows.filter((r) => r.key.endsWith('.body'));
+    const { lineDiff } = bodies.length ? await import('./linediff.js') : {};
+    const bodyDiffs = bodies.map((r) => {
+      const lang = r.key.slice(0, r.key.indexOf('.'));
+      const headingId = `conflict-body-diff-${lang}-h`;
+      const lines = lineDiff(r.mine, r.other, { lang, labelledBy: headingId, beforeWord: t('onlyMine'), afterWord: t('onlyTheirs'), id: `conflict-body-diff-${lang}` });
+      return h('div', { class: 'body-diff' }, h('h3', { id: headingId }, t('conflictBodyDiff', r.label)), lines);
+    });
     const note = h('p', { class: 'problem', id: 'conflict-note', role: 'status' });
     section.append(
       h('h2', { id: 'conflict-h', tabindex: '-1' }, t('conflictTitle')),
@@ -653,6 +662,7 @@ export async function renderStory(main, routeKey, config) {
             h('td', {}, h('pre', {}, r.mine), radio('mine', t('keepMine'))),
             h('td', {}, h('pre', {}, r.other), radio('theirs', t('takeTheirs'))));
         }))),
+      ...bodyDiffs,
       note,
       h('button', { type: 'button', class: 'primary', id: 'resolve', onclick: async () => {
         if (rows.some((r) => !r.choice)) {
