@@ -1,11 +1,11 @@
 // The history screen: a story's revisions, newest first; one opened beside the story as it is now,
 // field by field and the body as a line diff, and restored as a draft. Its own chunk with the
 // diff library, fetched only when someone looks at history.
-import { diffLines } from 'diff';
 import { ApiError, call, describe } from './api.js';
 import { clear, h } from './dom.js';
 import { formatTime, t } from './i18n.js';
 import { chip } from './list.js';
+import { lineDiff } from './linediff.js';
 
 const TEXT_FIELDS = ['title', 'lead', 'dateline', 'slug', 'caption', 'imageAlt'];
 
@@ -141,21 +141,11 @@ export async function renderHistory(main, id, rev) {
 
 /** The body as lines: those only in the revision marked −, those only in the current text +. */
 function bodyDiff(then, now, lang) {
-  const parts = diffLines(then, now);
-  const changed = parts.some((p) => p.added || p.removed);
   const heading = h('h3', { id: 'body-diff-h' }, t('body'));
-  if (!changed) return h('div', { class: 'body-diff' }, heading, h('p', { id: 'body-same' }, t('sameAsNow')));
-  const lines = [];
-  for (const part of parts) {
-    const text = part.value.endsWith('\n') ? part.value.slice(0, -1) : part.value;
-    for (const line of text.split('\n')) {
-      if (part.removed) lines.push(h('del', { class: 'line removed' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '−'), h('span', { class: 'visually-hidden' }, `${t('onlyThen')}: `), line));
-      else if (part.added) lines.push(h('ins', { class: 'line added' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '+'), h('span', { class: 'visually-hidden' }, `${t('onlyNow')}: `), line));
-      else lines.push(h('span', { class: 'line same' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, ' '), line));
-    }
-  }
+  const lines = lineDiff(then, now, { lang, labelledBy: 'body-diff-h', beforeWord: t('onlyThen'), afterWord: t('onlyNow') });
+  if (!lines) return h('div', { class: 'body-diff' }, heading, h('p', { id: 'body-same' }, t('sameAsNow')));
   return h('div', { class: 'body-diff', id: 'body-diff' },
     heading,
     h('p', { class: 'hint' }, t('bodyDiffLegend')),
-    h('div', { class: 'diff', lang, role: 'group', 'aria-labelledby': 'body-diff-h', tabindex: '0' }, lines));
+    lines);
 }

@@ -553,8 +553,18 @@ export async function renderStory(main, routeKey, config) {
       }
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) await conflict();
-      else result.textContent = describe(e);
+      else clear(result, h('p', { class: 'problem', id: 'publish-refused', role: 'alert' }, t('publishRefused', refusal(e))));
     }
+  }
+
+  /** The server's reason in the editor's words where it has them: the alt-text rule names its field. */
+  function refusal(e) {
+    const errors = e instanceof ApiError ? e.problem?.errors || [] : [];
+    if (!errors.length) return describe(e);
+    return errors.map((err) => {
+      const alt = /^translations\.([a-z]{2})\.imageAlt$/.exec(err.field || '');
+      return alt ? t('altMissing', t(`lang_${alt[1]}`)) : `${err.field}: ${err.message}`;
+    }).join(' ');
   }
 
   /** Shows a link to the live page once the CDN serves it. */
@@ -625,6 +635,15 @@ export async function renderStory(main, routeKey, config) {
       return;
     }
     const section = h('section', { class: 'conflict', id: 'conflict', 'aria-labelledby': 'conflict-h' });
+    // a body differs by lines, not as a whole: shown as the history shows it (its chunk, loaded now)
+    const bodies = rows.filter((r) => r.key.endsWith('.body'));
+    const { lineDiff } = bodies.length ? await import('./linediff.js') : {};
+    const bodyDiffs = bodies.map((r) => {
+      const lang = r.key.slice(0, r.key.indexOf('.'));
+      const headingId = `conflict-body-diff-${lang}-h`;
+      const lines = lineDiff(r.mine, r.other, { lang, labelledBy: headingId, beforeWord: t('onlyMine'), afterWord: t('onlyTheirs'), id: `conflict-body-diff-${lang}` });
+      return h('div', { class: 'body-diff' }, h('h3', { id: headingId }, t('conflictBodyDiff', r.label)), lines);
+    });
     const note = h('p', { class: 'problem', id: 'conflict-note', role: 'status' });
     section.append(
       h('h2', { id: 'conflict-h', tabindex: '-1' }, t('conflictTitle')),
@@ -643,6 +662,7 @@ export async function renderStory(main, routeKey, config) {
             h('td', {}, h('pre', {}, r.mine), radio('mine', t('keepMine'))),
             h('td', {}, h('pre', {}, r.other), radio('theirs', t('takeTheirs'))));
         }))),
+      ...bodyDiffs,
       note,
       h('button', { type: 'button', class: 'primary', id: 'resolve', onclick: async () => {
         if (rows.some((r) => !r.choice)) {

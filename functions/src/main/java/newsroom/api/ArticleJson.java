@@ -173,6 +173,7 @@ final class ArticleJson {
     private static ObjectNode revisionFields(ObjectNode node, Revision r) {
         return node.put("id", r.id())
                 .put("at", r.at().toString())
+                .put("startedAt", r.startedAt().toString())
                 .put("lang", r.lang())
                 .put("action", r.action())
                 .put("by", r.by())

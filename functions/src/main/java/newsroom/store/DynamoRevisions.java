@@ -29,7 +29,8 @@ final class DynamoRevisions {
             "#lang", Items.LANG,
             "#action", Items.ACTION,
             "#by", Items.BY,
-            "#version", Items.VERSION);
+            "#version", Items.VERSION,
+            "#startedAt", Items.STARTED_AT);
 
     private final DynamoDbClient dynamo;
     private final String table;

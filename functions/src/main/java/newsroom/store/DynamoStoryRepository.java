@@ -94,7 +94,8 @@ public final class DynamoStoryRepository implements StoryRepository {
     }
 
     @Override
-    public Optional<Rejection> save(Optional<Story> previous, Story updated, List<Revision> revisions) {
+    public Optional<Rejection> save(
+            Optional<Story> previous, Story updated, List<Revision> revisions, List<Revision> superseded) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Put.Builder meta = Put.builder().tableName(table).item(Items.storyItem(updated));
         if (previous.isEmpty()) {
@@ -178,6 +179,9 @@ public final class DynamoStoryRepository implements StoryRepository {
                             .build())
                     .build());
         }
+        // a revision carried on moves to its newest save's key, in the same transaction: the history
+        // never shows the run twice, nor loses it if the write fails
+        for (Revision r : superseded) writes.add(deleteItem(Items.storyKey(updated.id()), Items.revisionKey(r)));
         int monthsFrom = writes.size();
         writes.addAll(monthsUpdates(previous, Optional.of(updated)));
         Optional<Rejection> rejection = transact(writes, claimAt, monthsFrom);

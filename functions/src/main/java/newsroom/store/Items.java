@@ -78,6 +78,9 @@ public final class Items {
     static final String ACTION = "action";
     static final String BY = "by";
     static final String AT = "at";
+    /** A revision's first save, when several saves of one run are one revision. */
+    static final String STARTED_AT = "startedAt";
+
     static final String TOMBSTONE = "TOMBSTONE";
     static final String DELETED_AT = "deletedAt";
     static final String DELETED_BY = "deletedBy";
@@ -236,9 +239,10 @@ public final class Items {
     static Map<String, AttributeValue> revisionItem(StoryId id, Revision r) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(storyKey(id)));
-        item.put(SK, s(REV_PREFIX + r.at() + "#" + r.lang() + "#" + r.version()));
+        item.put(SK, s(revisionKey(r)));
         item.put(TYPE, s("revision"));
         item.put(AT, s(r.at().toString()));
+        if (!r.startedAt().equals(r.at())) item.put(STARTED_AT, s(r.startedAt().toString()));
         item.put(LANG, s(r.lang()));
         item.put(ACTION, s(r.action()));
         item.put(BY, s(r.by()));
@@ -255,6 +259,11 @@ public final class Items {
             if (text.imageAlt() != null) item.put(IMAGE_ALT, s(text.imageAlt()));
         }
         return item;
+    }
+
+    /** A revision's sort key: its newest save's time, then language and version. */
+    static String revisionKey(Revision r) {
+        return REV_PREFIX + r.at() + "#" + r.lang() + "#" + r.version();
     }
 
     static Map<String, AttributeValue> tombstoneItem(StoryId id, Instant deletedAt, String by, Instant expiresAt) {
@@ -341,7 +350,8 @@ public final class Items {
                 str(item, ACTION),
                 str(item, BY),
                 Long.parseLong(item.get(VERSION).n()),
-                text);
+                text,
+                item.containsKey(STARTED_AT) ? Instant.parse(str(item, STARTED_AT)) : null);
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

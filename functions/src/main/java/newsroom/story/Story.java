@@ -1,6 +1,7 @@
 package newsroom.story;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ public record Story(
     /**
      * The next version of this story with the named translations published, scheduled or unpublished
      * (to {@code status} at {@code when}). Publishing a published translation again keeps its
-     * publication time when {@code keepPublicationTime}; naming a language the story lacks is refused.
+     * publication time when {@code keepPublicationTime}; naming a language the story lacks is refused,
+     * and so is publishing or scheduling a translation that does not describe the story's image.
      */
     public Outcome<Story> withStatus(
             Collection<String> langs,
@@ -57,6 +59,10 @@ public record Story(
                 return Outcome.rejected(Rejection.Invalid.of("languages", "the story has no " + lang + " translation"));
             }
         }
+        if (status != Status.DRAFT) {
+            List<FieldError> undescribed = undescribedImage(langs);
+            if (!undescribed.isEmpty()) return Outcome.rejected(new Rejection.Invalid(undescribed));
+        }
         Map<String, Translation> changed = new LinkedHashMap<>(translations);
         for (String lang : langs) {
             Translation before = changed.get(lang);
@@ -66,5 +72,24 @@ public record Story(
             changed.put(lang, before.withStatus(status, at).touchedBy(actor.id(), now));
         }
         return Outcome.done(withTranslations(changed, version + 1, actor, now));
+    }
+
+    /**
+     * The named translations that may not go public because the story has an image and they have no
+     * alt text for it: a reader who cannot see the picture would get nothing in its place. Named as
+     * the API names the field, so a client can point at it.
+     */
+    public List<FieldError> undescribedImage(Collection<String> langs) {
+        if (image == null) return List.of();
+        List<FieldError> errors = new ArrayList<>();
+        for (String lang : langs) {
+            Translation t = translations.get(lang);
+            if (t != null && (t.imageAlt() == null || t.imageAlt().isBlank())) {
+                errors.add(new FieldError(
+                        "translations." + lang + ".imageAlt",
+                        "describe the story's image in this language before it is published or scheduled"));
+            }
+        }
+        return errors;
     }
 }

@@ -20,7 +20,16 @@ public interface StoryRepository {
      * revision per changed language. {@code previous} is the state the caller read (empty for a new
      * story); the write fails with {@link Rejection.Stale} if the stored version moved on since.
      */
-    Optional<Rejection> save(Optional<Story> previous, Story updated, List<Revision> revisions);
+    default Optional<Rejection> save(Optional<Story> previous, Story updated, List<Revision> revisions) {
+        return save(previous, updated, revisions, List.of());
+    }
+
+    /**
+     * As {@link #save(Optional, Story, List)}, removing in the same transaction the revisions (as
+     * listed) in {@code superseded}: those that revisions of this write carry on (an autosave run).
+     */
+    Optional<Rejection> save(
+            Optional<Story> previous, Story updated, List<Revision> revisions, List<Revision> superseded);
 
     /**
      * Removes a story, its translations and slug claims, if still at the version read; leaves a

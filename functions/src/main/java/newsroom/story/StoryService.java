@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.Log;
 
 /** The newsroom's rules for changing stories: validation, slugs, publication and versions. */
 public final class StoryService {
@@ -35,6 +36,15 @@ public final class StoryService {
     public static final int MAX_TAGS = 12;
     public static final int MAX_TAG = 40;
     public static final int MAX_AUTHOR = 120;
+    /**
+     * How long one person's consecutive saves of a translation stay one revision, from the first:
+     * long enough for a stretch of writing, short enough that an hour's work leaves steps to go back to.
+     */
+    public static final Duration AUTOSAVE_WINDOW = Duration.ofMinutes(10);
+
+    /** The revision a scheduled translation gets when it may no longer be published when due. */
+    public static final String SCHEDULE_WITHDRAWN = "schedule-withdrawn";
+
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(366);
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -207,9 +217,12 @@ public final class StoryService {
             tooLarge.addAll(StoryValidation.overBudget(translations.values(), "body"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
             String action = current.translation(lang).isPresent() ? "edit" : "add-translation";
+            Revision revision = new Revision(now, lang, action, actor.id(), version);
+            Optional<Revision> run = action.equals("edit") ? openRun(id, lang, actor, now) : Optional.empty();
             return Outcome.done(new Change(
                     current.withTranslations(translations, version, actor, now),
-                    List.of(new Revision(now, lang, action, actor.id(), version))));
+                    List.of(run.map(r -> r.continuedAs(revision)).orElse(revision)),
+                    run.stream().toList()));
         });
     }
 
@@ -286,7 +299,33 @@ public final class StoryService {
                     t.get().publishedAt(),
                     "publish-scheduled",
                     false);
-            if (outcome instanceof Outcome.Done<Story>) published++;
+            if (outcome instanceof Outcome.Done<Story>) {
+                published++;
+            } else if (outcome instanceof Outcome.Rejected<Story> r && r.reason() instanceof Rejection.Invalid i) {
+                // The rules held when it was scheduled, but the story changed since (an image added, an
+                // alt text removed). Left scheduled, it would be refused again on every run and show a
+                // time that will not happen; back to draft, the editors see it must be published again.
+                Outcome<Story> withdrawn = setStatus(
+                        publisher,
+                        due.id(),
+                        story.get().version(),
+                        List.of(due.lang()),
+                        Status.DRAFT,
+                        null,
+                        SCHEDULE_WITHDRAWN,
+                        false);
+                Log.line(
+                        "schedule-withdrawn",
+                        Map.of(
+                                "id",
+                                due.id().value(),
+                                "lang",
+                                due.lang(),
+                                "fields",
+                                i.errors().stream().map(FieldError::field).toList(),
+                                "withdrawn",
+                                withdrawn instanceof Outcome.Done<Story>));
+            }
         }
         return published;
     }
@@ -326,7 +365,29 @@ public final class StoryService {
         });
     }
 
-    private record Change(Story story, List<Revision> revisions) {}
+    /**
+     * The revision a save of {@code lang} by {@code actor} carries on instead of adding one: the
+     * translation's newest, when it is an edit by the same person begun less than {@link
+     * #AUTOSAVE_WINDOW} ago. Autosave writes every pause in typing; a revision per pause would bury
+     * the changes worth finding (and push them out of the kept history) under saves nobody meant.
+     */
+    private Optional<Revision> openRun(StoryId id, String lang, Actor actor, Instant now) {
+        List<Revision> ofLang = stories.revisions(id).stream()
+                .filter(r -> r.lang().equals(lang))
+                .toList();
+        if (ofLang.isEmpty()) return Optional.empty();
+        Revision newest = ofLang.get(ofLang.size() - 1);
+        boolean open = newest.action().equals("edit")
+                && newest.by().equals(actor.id())
+                && now.isBefore(newest.startedAt().plus(AUTOSAVE_WINDOW));
+        return open ? Optional.of(newest) : Optional.empty();
+    }
+
+    private record Change(Story story, List<Revision> revisions, List<Revision> superseded) {
+        Change(Story story, List<Revision> revisions) {
+            this(story, revisions, List.of());
+        }
+    }
 
     private Outcome<Story> change(
             StoryId id, long expectedVersion, java.util.function.Function<Story, Outcome<Change>> edit) {
@@ -339,10 +400,15 @@ public final class StoryService {
         Outcome<Change> edited = edit.apply(current);
         if (edited instanceof Outcome.Rejected<Change> r) return Outcome.rejected(r.reason());
         Change change = ((Outcome.Done<Change>) edited).value();
-        return saved(found, change.story(), change.revisions());
+        return saved(found, change.story(), change.revisions(), change.superseded());
     }
 
     private Outcome<Story> saved(Optional<Story> previous, Story story, List<Revision> revisions) {
+        return saved(previous, story, revisions, List.of());
+    }
+
+    private Outcome<Story> saved(
+            Optional<Story> previous, Story story, List<Revision> revisions, List<Revision> superseded) {
         // each revision keeps its language's words after the change; a removal keeps the words removed
         List<Revision> withTexts = revisions.stream()
                 .map(r -> story.translation(r.lang())
@@ -350,7 +416,7 @@ public final class StoryService {
                         .map(t -> r.withText(Revision.Text.of(t)))
                         .orElse(r))
                 .toList();
-        Optional<Rejection> rejection = stories.save(previous, story, withTexts);
+        Optional<Rejection> rejection = stories.save(previous, story, withTexts, superseded);
         return rejection.<Outcome<Story>>map(Outcome::rejected).orElseGet(() -> Outcome.done(story));
     }
 

@@ -30,7 +30,8 @@ public final class InMemoryStories implements StoryRepository {
     }
 
     @Override
-    public synchronized Optional<Rejection> save(Optional<Story> previous, Story updated, List<Revision> changes) {
+    public synchronized Optional<Rejection> save(
+            Optional<Story> previous, Story updated, List<Revision> changes, List<Revision> superseded) {
         Story stored = stories.get(updated.id());
         if (previous.isEmpty()
                 ? stored != null
@@ -45,7 +46,12 @@ public final class InMemoryStories implements StoryRepository {
         previous.ifPresent(p -> p.translations().values().forEach(t -> slugs.remove(t.lang() + "#" + t.slug())));
         updated.translations().values().forEach(t -> slugs.put(t.lang() + "#" + t.slug(), updated.id()));
         stories.put(updated.id(), updated);
-        revisions.computeIfAbsent(updated.id(), k -> new ArrayList<>()).addAll(changes);
+        List<Revision> history = revisions.computeIfAbsent(updated.id(), k -> new ArrayList<>());
+        // as the table keys them: by time, language and version
+        history.removeIf(r -> superseded.stream()
+                .anyMatch(gone ->
+                        gone.at().equals(r.at()) && gone.lang().equals(r.lang()) && gone.version() == r.version()));
+        history.addAll(changes);
         pruneRevisions(updated.id());
         writes++;
         return Optional.empty();

@@ -169,6 +169,36 @@ public abstract class StoryRepositoryContract {
     }
 
     @Test
+    protected void aRevisionCarriedOnReplacesTheOneItContinuesInTheSameWrite() {
+        Story v1 = saved(story("city", T0, draft("en", "run"), draft("ru", "run")));
+        Story v2 = next(v1, draft("en", "run-2"), draft("ru", "run"));
+        Revision first = revision(v2, "en", "edit");
+        assertEquals(Optional.empty(), stories.save(Optional.of(v1), v2, List.of(first)));
+        Revision listed = stories.revisions(v1.id()).get(2);
+
+        Story v3 = next(v2, draft("en", "run-3"), draft("ru", "run"));
+        Revision carried = listed.continuedAs(revision(v3, "en", "edit"));
+        // on a version that moved on, nothing happens: neither the revision nor its predecessor goes
+        assertInstanceOf(
+                Rejection.Stale.class,
+                stories.save(Optional.of(v1), v3, List.of(carried), List.of(listed))
+                        .orElseThrow());
+        assertEquals(Optional.of(first), stories.revision(v1.id(), 2, "en"));
+
+        assertEquals(Optional.empty(), stories.save(Optional.of(v2), v3, List.of(carried), List.of(listed)));
+
+        List<Revision> history = stories.revisions(v1.id());
+        List<Revision> expected = new ArrayList<>(created(v1));
+        expected.add(carried);
+        assertEquals(expected.stream().map(r -> r.withText(null)).toList(), history);
+        Revision kept = stories.revision(v1.id(), 3, "en").orElseThrow();
+        assertEquals("run-3", kept.text().slug(), "the newest words");
+        assertEquals(first.at(), kept.startedAt(), "begun at the first save");
+        assertEquals(v3.createdAt().plusSeconds(3), kept.at(), "at the newest save");
+        assertEquals(Optional.empty(), stories.revision(v1.id(), 2, "en"), "one revision, not two");
+    }
+
+    @Test
     protected void onlyTheNewestRevisionsOfEachLanguageAreKept() {
         Story story = saved(story("city", T0, draft("en", "busy"), draft("ru", "busy")));
         int edits = StoryRepository.KEPT_REVISIONS + 1;

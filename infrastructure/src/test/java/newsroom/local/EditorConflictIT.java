@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -89,6 +90,18 @@ class EditorConflictIT {
         assertTrue(choice("kk.body", "theirs").isSelected());
         assertTrue(!choice("ru.title", "mine").isSelected()
                 && !choice("ru.title", "theirs").isSelected());
+        // the body is also shown line by line, as the history shows it: − only mine, + only the server's
+        WebElement bodyDiff = writer.visible(By.id("conflict-body-diff-kk"));
+        assertEquals(
+                List.of("Жүз жөке егіледі."),
+                bodyDiff.findElements(By.cssSelector("del.removed")).stream()
+                        .map(l -> l.getAttribute("textContent").replaceFirst("^−[^:]*: ", ""))
+                        .toList());
+        assertEquals(
+                List.of("Жүз жөке егіледі. Орындықтар қойылады."),
+                bodyDiff.findElements(By.cssSelector("ins.added")).stream()
+                        .map(l -> l.getAttribute("textContent").replaceFirst("^\\+[^:]*: ", ""))
+                        .toList());
         writer.axe("conflict between two browsers");
         writer.screenshot("editor-conflict-two-browsers");
 

@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * An image in the editor, in headless Chromium against the local stack: an editor picks a real
  * JPEG, the browser uploads it through the presigned URL with progress, the editor waits for the
- * renditions, refuses to publish a language without alt text and, once it has one, publishes a
- * page whose figure is a {@code <picture>}.
+ * renditions, refuses to publish a language without alt text (and shows the API's refusal to a
+ * click that gets past the disabled button) and, once it has one, publishes a page whose figure is a
+ * {@code <picture>}.
  */
 class EditorMediaIT {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -128,6 +129,11 @@ class EditorMediaIT {
         assertFalse(browser.driver.findElement(By.id("publish-kk")).isEnabled());
         assertEquals(RU_ALT, story(id).at("/translations/ru/imageAlt").asText());
         assertEquals(RU_CAPTION, story(id).at("/translations/ru/caption").asText());
+        // a client that gets past the disabled button meets the API's own refusal, which the editor shows
+        browser.js("const b = document.getElementById('publish-kk'); b.disabled = false; b.click();");
+        String refused = browser.visible(By.id("publish-refused")).getText();
+        assertTrue(refused.contains("alt"), refused);
+        assertEquals("draft", story(id).at("/translations/kk/status").asText());
 
         browser.clickable(By.id("publish-ru")).click();
         String href =

@@ -115,10 +115,11 @@ class StaffApiHistoryIT {
         String etag = etag(story);
         int edits = StoryRepository.KEPT_REVISIONS + 5;
         for (int i = 1; i <= edits; i++) {
+            // two people taking turns: one person's saves in a row would be one revision
             HttpResponse<String> edited = call(
                     "PUT",
                     "/articles/" + id + "/translations/en",
-                    EDITOR,
+                    i % 2 == 0 ? EDITOR : StaffClient.ADMIN,
                     translation("Park benches edit " + i, "Lead.", "Almaty", "Edit " + i + "."),
                     "If-Match",
                     etag);
@@ -135,6 +136,53 @@ class StaffApiHistoryIT {
         assertEquals(
                 "Edit " + edits + ".",
                 json(newest).get("translation").get("body").asText());
+    }
+
+    @Test
+    void oneWritersAutosavesAreOneRevisionUntilAnotherWriterSaves() {
+        String other = TestStack.token("olga", "writers");
+        JsonNode story = create(EDITOR, draft("autosave-" + unique()));
+        String id = story.get("id").asText();
+        String etag = etag(story);
+        Instant before = Instant.now().minusSeconds(1);
+        for (int i = 1; i <= 10; i++) {
+            HttpResponse<String> saved = call(
+                    "PUT",
+                    "/articles/" + id + "/translations/en",
+                    WRITER,
+                    translation("Park benches", "Lead.", "Almaty", "Typed so far: " + i + "."),
+                    "If-Match",
+                    etag);
+            assertEquals(200, saved.statusCode(), saved.body());
+            etag = saved.headers().firstValue("ETag").orElseThrow();
+        }
+        JsonNode listed = revisions(id, WRITER);
+        assertEquals(List.of("1-en", "11-en"), ids(listed), "ten saves, one revision");
+        JsonNode run = listed.get("items").get(1);
+        assertEquals("edit", run.get("action").asText());
+        assertEquals("wanda", run.get("by").asText());
+        Instant started = Instant.parse(run.get("startedAt").asText());
+        assertTrue(
+                !started.isBefore(before)
+                        && !started.isAfter(Instant.parse(run.get("at").asText())),
+                run.toString());
+        HttpResponse<String> text = call("GET", "/articles/" + id + "/revisions/11-en", WRITER, null);
+        assertEquals(200, text.statusCode(), text.body());
+        assertEquals(
+                "Typed so far: 10.", json(text).get("translation").get("body").asText());
+        assertProblem(call("GET", "/articles/" + id + "/revisions/2-en", WRITER, null), 404);
+
+        HttpResponse<String> theirs = call(
+                "PUT",
+                "/articles/" + id + "/translations/en",
+                other,
+                translation("Park benches", "Lead.", "Almaty", "Another writer's words."),
+                "If-Match",
+                etag);
+        assertEquals(200, theirs.statusCode(), theirs.body());
+        JsonNode after = revisions(id, WRITER);
+        assertEquals(List.of("1-en", "11-en", "12-en"), ids(after), "another writer's save is a revision of its own");
+        assertEquals("olga", after.get("items").get(2).get("by").asText());
     }
 
     @Test

@@ -21,8 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -88,6 +90,43 @@ class StaffApiPublishingIT {
         assertEquals(
                 404, TestStack.cdn(story.at("/translations/en/url").asText()).statusCode());
         assertPage(story, "ru");
+    }
+
+    @Test
+    void aTranslationWithoutAltTextForTheStorysImageIsNotPublishedNorScheduled() {
+        ObjectNode draft = story("city", unique());
+        draft.putObject("image").put("src", "/media/2026/11/tram.jpg");
+        ((ObjectNode) draft.at("/translations/en")).put("imageAlt", "A red tram");
+        JsonNode story = create(EDITOR, draft);
+        String path = "/articles/" + id(story);
+
+        for (String body : List.of(
+                "{}",
+                "{\"languages\": [\"ru\"]}",
+                "{\"languages\": [\"en\", \"ru\"], \"at\": \""
+                        + Instant.now().plusSeconds(86_400).truncatedTo(ChronoUnit.SECONDS)
+                        + "\"}")) {
+            JsonNode problem = assertProblem(
+                    call("POST", path + "/publish", EDITOR, body, "If-Match", etag(story)),
+                    400,
+                    "translations.ru.imageAlt");
+            assertEquals(1, problem.get("errors").size(), body + ": only the language without one is named");
+        }
+        JsonNode unchanged = StaffClient.read(id(story));
+        assertEquals(1, unchanged.get("version").asLong(), "a refused publish changes nothing");
+        assertEquals("draft", unchanged.at("/translations/ru/status").asText());
+        assertEquals("draft", unchanged.at("/translations/en/status").asText());
+
+        // the language that describes the image publishes; the other once it does too
+        JsonNode english = publish(story, "{\"languages\": [\"en\"]}");
+        assertEquals("published", english.at("/translations/en/status").asText());
+        ObjectNode ru = (ObjectNode) english.at("/translations/ru").deepCopy();
+        ru.retain("title", "lead", "dateline", "body", "format", "slug");
+        ru.put("imageAlt", "Красный трамвай");
+        HttpResponse<String> described = call("PUT", path + "/translations/ru", EDITOR, ru, "If-Match", etag(english));
+        assertEquals(200, described.statusCode(), described.body());
+        JsonNode all = publish(storyOf(described), null);
+        assertEquals("published", all.at("/translations/ru/status").asText());
     }
 
     @Test
