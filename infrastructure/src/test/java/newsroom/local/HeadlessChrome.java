@@ -15,13 +15,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium driven by Selenium through its own chromedriver (Selenium Manager is never asked
  * to download one); empty where either is not installed.
  */
-final class HeadlessChrome {
+public final class HeadlessChrome {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private HeadlessChrome() {}
 
-    static Optional<WebDriver> start(String name) throws IOException {
+    public static Optional<WebDriver> start(String name) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) return Optional.empty();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
