@@ -53,9 +53,12 @@ class ExportIT {
             {"category": "economy",
              "image": {"src": "%s"},
              "translations": {
-               "kk": {"title": "Экспорт сынағы", "lead": "Қысқаша.", "body": "Мәтін.", "format": "markdown"},
-               "ru": {"title": "Проверка экспорта", "lead": "Кратко.", "body": "Текст.", "format": "markdown"},
-               "en": {"title": "Export check", "lead": "In short.", "body": "Text.", "format": "markdown"}}}
+               "kk": {"title": "Экспорт сынағы", "lead": "Қысқаша.", "body": "Мәтін.", "format": "markdown",
+                      "imageAlt": "Мектеп ауласы"},
+               "ru": {"title": "Проверка экспорта", "lead": "Кратко.", "body": "Текст.", "format": "markdown",
+                      "imageAlt": "Школьный двор"},
+               "en": {"title": "Export check", "lead": "In short.", "body": "Text.", "format": "markdown",
+                      "imageAlt": "A school yard"}}}
             """.formatted(image));
         assertEquals(201, created.statusCode(), created.body());
         JsonNode story = JSON.readTree(created.body());

@@ -93,9 +93,10 @@ class StaffApiPublishingIT {
     }
 
     @Test
-    void aTranslationWithoutAltTextForTheStorysImageIsNotPublishedNorScheduled() {
+    void aTranslationWithoutAltTextForTheStorysImageIsNotPublishedNorScheduled() throws Exception {
         ObjectNode draft = story("city", unique());
-        draft.putObject("image").put("src", "/media/2026/11/tram.jpg");
+        // a real upload: the story is published on the shared site, whose audit follows every link
+        draft.putObject("image").put("src", SiteAuditIT.uploadImage(TestStack.get(), EDITOR));
         ((ObjectNode) draft.at("/translations/en")).put("imageAlt", "A red tram");
         JsonNode story = create(EDITOR, draft);
         String path = "/articles/" + id(story);
