@@ -78,9 +78,6 @@ public final class DynamoSiteIndex implements SiteIndex {
      */
     static final int ALL_PAGE = 250;
 
-    /** BatchGetItem's limit. */
-    private static final int BATCH_GET_KEYS = 100;
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final StoryRepository stories;
@@ -118,31 +115,8 @@ public final class DynamoSiteIndex implements SiteIndex {
                 keys.add(Map.of(Items.PK, s(Items.storyKey(id)), Items.SK, s(Items.LANG_PREFIX + lang)));
             }
         }
-        Map<String, List<Map<String, AttributeValue>>> byStory = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET_KEYS) {
-            Map<String, KeysAndAttributes> pending = Map.of(
-                    table,
-                    KeysAndAttributes.builder()
-                            .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_KEYS)))
-                            .projectionExpression(String.join(", ", PAGE_NAMES.keySet()))
-                            .expressionAttributeNames(PAGE_NAMES)
-                            .consistentRead(true)
-                            .build());
-            // keys the table could not read this time come back unprocessed: asked again after a pause
-            backoff.drain(
-                    "batch get of story items",
-                    pending,
-                    request -> {
-                        BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
-                        for (Map<String, AttributeValue> item :
-                                response.responses().getOrDefault(table, List.of())) {
-                            byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>())
-                                    .add(item);
-                        }
-                        return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                    },
-                    Map::isEmpty);
-        }
+        Map<String, List<Map<String, AttributeValue>>> byStory =
+                BatchReads.byPartition(dynamo, table, backoff, keys, PAGE_NAMES, "batch get of story items");
         Map<StoryId, Story> found = new LinkedHashMap<>();
         for (StoryId id : ids) {
             Map<String, AttributeValue> meta = null;

@@ -27,10 +27,8 @@ import newsroom.story.Translation;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -46,9 +44,6 @@ public final class DynamoStoryRepository implements StoryRepository {
     private final DynamoRevisions history;
     private final ZoneId zone;
     private final DynamoPictureCatalog pictures;
-
-    /** BatchGetItem's limit. */
-    private static final int BATCH_GET_KEYS = 100;
 
     /** What the staff list reads of a translation: its outline, without the bodies. */
     private static final Map<String, String> OUTLINE_NAMES =
@@ -300,31 +295,8 @@ public final class DynamoStoryRepository implements StoryRepository {
                 keys.add(key(meta.get(Items.PK).s(), Items.LANG_PREFIX + lang.s()));
             }
         }
-        Map<String, List<Map<String, AttributeValue>>> byStory = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET_KEYS) {
-            Map<String, KeysAndAttributes> pending = Map.of(
-                    table,
-                    KeysAndAttributes.builder()
-                            .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_KEYS)))
-                            .projectionExpression(String.join(", ", OUTLINE_NAMES.keySet()))
-                            .expressionAttributeNames(OUTLINE_NAMES)
-                            .consistentRead(true)
-                            .build());
-            // keys the table could not read this time come back unprocessed: asked again after a pause
-            backoff.drain(
-                    "batch get of listed translations",
-                    pending,
-                    request -> {
-                        BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
-                        for (Map<String, AttributeValue> item :
-                                response.responses().getOrDefault(table, List.of())) {
-                            byStory.computeIfAbsent(item.get(Items.PK).s(), k -> new ArrayList<>())
-                                    .add(item);
-                        }
-                        return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                    },
-                    Map::isEmpty);
-        }
+        Map<String, List<Map<String, AttributeValue>>> byStory =
+                BatchReads.byPartition(dynamo, table, backoff, keys, OUTLINE_NAMES, "batch get of listed translations");
         List<Story> stories = new ArrayList<>();
         for (Map<String, AttributeValue> meta : metas) {
             List<Map<String, AttributeValue>> langs =
