@@ -477,7 +477,9 @@ class OpenApiContractIT {
         .put("dateline", "Алматы")
         .put("body", "Текст **новости**.")
         .putNull("format")
-        .putNull("slug");
+        .putNull("slug")
+        // the story has an image: a language is published only once it describes it
+        .put("imageAlt", "Трамвай у платформы");
     return JSON.writeValueAsString(story);
   }
 
