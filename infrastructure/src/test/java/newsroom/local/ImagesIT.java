@@ -93,6 +93,8 @@ class ImagesIT {
         ObjectNode illustrated = story("city", unique());
         illustrated.putObject("image").put("src", src);
         ((ObjectNode) illustrated.at("/translations/en")).put("imageAlt", "Republic Square at noon");
+        // every language describes the image: it is published only where it does
+        ((ObjectNode) illustrated.at("/translations/ru")).put("imageAlt", "Площадь Республики в полдень");
         JsonNode story = publish(create(EDITOR, illustrated), null);
         TestStack.settle();
         String path = story.at("/translations/en/url").asText();
