@@ -37,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The whole newsroom on one machine: emulators, the handlers named in template.yaml, the API
@@ -128,7 +127,7 @@ public final class LocalCloud implements AutoCloseable {
     private Endpoints endpoints;
     private DynamoDbClient dynamo;
     private S3Client s3;
-    private S3Presigner presigner;
+    private S3MediaUploads media;
     private Wiring services;
     private ApiGateway api;
     private CdnEmulator cdn;
@@ -203,8 +202,8 @@ public final class LocalCloud implements AutoCloseable {
         closeables.add(dynamo);
         s3 = LocalClients.s3(endpoints.s3());
         closeables.add(s3);
-        presigner = LocalClients.presigner(endpoints.s3());
-        closeables.add(presigner);
+        // S3Proxy checks a signature's time against its own clock, not the stack's
+        media = LocalClients.mediaUploads(endpoints.s3(), UPLOADS_BUCKET, Clock.systemUTC());
     }
 
     private void createTableAndBuckets(CloudTemplate template) {
@@ -249,7 +248,7 @@ public final class LocalCloud implements AutoCloseable {
                 config,
                 dynamo,
                 () -> new S3SiteBucket(s3, BUCKET),
-                () -> new S3MediaUploads(presigner, UPLOADS_BUCKET),
+                () -> media,
                 () -> new S3Uploads(s3),
                 () -> new Wiring.Edges(cdn, queues.rebuild(), queues.invalidation(), redirects),
                 clock);
