@@ -45,6 +45,9 @@ class DeploymentPackageIT {
             }
             assertFalse(
                     entries.stream().anyMatch(e -> e.startsWith("lib/joda-time-")), function + " carries joda-time");
+            assertFalse(
+                    entries.stream().anyMatch(e -> e.startsWith("lib/jackson-databind-")),
+                    function + " carries JSON data binding");
             assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/dynamodb-")), function + " reads the table");
         }
         List<String> api = entries(zipOf("ApiFunction"));
