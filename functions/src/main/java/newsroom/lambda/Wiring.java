@@ -282,7 +282,7 @@ public final class Wiring {
     }
 
     public RenderHandler renderHandler() {
-        return new RenderHandler(writer(), pageSet(), formerAddresses(), search(), bucket());
+        return new RenderHandler(writer(), pageSet(), formerAddresses(), search(), bucket(), config);
     }
 
     public RebuildHandler rebuildHandler() {
