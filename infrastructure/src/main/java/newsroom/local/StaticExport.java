@@ -34,16 +34,26 @@ public final class StaticExport {
     public record Result(int pages, int written, int unchanged, int media) {}
 
     public static Result export(SiteIndex index, SiteRenderer renderer, Config config, SiteBucket site, Path folder) {
+        return export(index, renderer, config, site, folder, true);
+    }
+
+    /**
+     * @param withSearch whether the search page's index is written too; without it the folder holds
+     *     what a static site generator would write (the search page then finds nothing)
+     */
+    public static Result export(
+            SiteIndex index, SiteRenderer renderer, Config config, SiteBucket site, Path folder, boolean withSearch) {
         FolderSiteBucket out = new FolderSiteBucket(folder);
         // the search page's index, built whole as a full rebuild builds it, from the stories the
         // articles read: every published story is read once, for its pages and its search terms
-        SearchIndexer.Base search = new SearchIndexer(index, out, config).base(config.languages());
+        SearchIndexer.Base search =
+                new SearchIndexer(index, out, config).base(withSearch ? config.languages() : List.of());
         // the index is read once, without bodies; only the articles' stories are read as they render
         SnapshotIndex snapshot = SnapshotIndex.of(new Indexing(index, search), config.languages());
         // nothing in a folder is cached by a CDN, so nothing is invalidated
         SiteWriter.Result pages =
                 new SiteWriter(renderer.over(snapshot), out, paths -> {}).write(FullSite.pages(snapshot, config));
-        search.finish();
+        if (withSearch) search.finish();
         int media = 0;
         for (String key : site.keys(MEDIA)) {
             byte[] body = site.get(key).orElse(null);
