@@ -40,8 +40,11 @@ final class SiteBench {
         for (int run = 1; run <= runs; run++) {
             // the export as shipped (pages and the search page's index) and pages only, which is what
             // Hugo writes
-            List<String> tools = List.of("hugo", "newsroom", "newsroom-pages");
-            for (String tool : run % 2 == 1 ? tools : List.of("newsroom-pages", "newsroom", "hugo")) {
+            List<String> tools = new ArrayList<>(List.of("hugo", "newsroom", "newsroom-pages"));
+            // --tools leaves some out (a large N's pages-only comparison, say)
+            tools.retainAll(List.of(args.text("tools", String.join(",", tools)).split(",")));
+            if (run % 2 == 0) java.util.Collections.reverse(tools);
+            for (String tool : tools) {
                 Path out = work.resolve("site-" + tool + "-" + run);
                 delete(out);
                 List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v"));
