@@ -292,16 +292,17 @@ final class Report {
                         engine[1] / hugo[1] >= 10 ? "met" : "not met"));
             }
         }
-        List<JsonNode> searchRuns =
-                select(l -> is(l, "engine") && l.path("pass").asInt() > 1 && l.has("searchCpuSeconds"));
-        if (!searchRuns.isEmpty()) {
+        for (int n : sizes("site")) {
+            List<JsonNode> searchRuns = select(
+                    l -> is(l, "engine") && n(l) == n && l.path("pass").asInt() > 1 && l.has("searchCpuSeconds"));
+            if (searchRuns.isEmpty()) continue;
             ratios.append(String.format(
                     Locale.ROOT,
-                    "- The search index (files under search/, built whole after the pages): %,.0f files in %.1f"
-                            + " CPU-s warm at N = %,d, beside %.1f CPU-s for the pages.%n",
+                    "- The search index at N = %,d (files under search/, built whole after the pages): %,.0f files"
+                            + " in %.1f CPU-s warm, beside %.1f CPU-s for the pages.%n",
+                    n,
                     median(searchRuns, l -> l.get("searchFiles").asDouble()),
                     median(searchRuns, l -> l.get("searchCpuSeconds").asDouble()),
-                    n(searchRuns.get(searchRuns.size() - 1)),
                     median(searchRuns, l -> l.get("cpuSeconds").asDouble())));
         }
         md.append("\n").append(ratios).append("\n");
