@@ -21,6 +21,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 # the options as given, for the results' header
 COMMAND="bench/run.sh${*:+ $*}"
+# the machine's load, at the start, at each N and at the end, for the results' header
+LOAD="at the start $(cut -d' ' -f1-3 /proc/loadavg)"
 
 SIZES="1000,10000"
 MODE=full
@@ -41,6 +43,9 @@ done
 OFFSET=${BENCH_PORT_OFFSET:-40}
 # the export's JVM: small heap, serial GC, C1 only (a batch job of seconds)
 EXPORT_JAVA="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1"
+# the stack's JVM, which holds DynamoDB Local: its live data is a few tens of MB (the items are in
+# SQLite), so a small heap and the serial collector keep its resident set near what it uses
+STACK_JAVA="-XX:+UseSerialGC -Xmx384m"
 # the engine alone holds every story in memory and renders the site several times: a long-lived JVM
 ENGINE_JAVA="-XX:+UseParallelGC -Xmx2g"
 
@@ -129,7 +134,7 @@ corpus() {
 # start_stack DIR: the local stack on the corpus in DIR, with the SDK call counter
 start_stack() {
   local d=$1
-  (cd "$d" && exec java -Dnewsroom.bench.counts="$d/counts.json" -cp "$JAR:$HOOKS" \
+  (cd "$d" && exec java $STACK_JAVA -Dnewsroom.bench.counts="$d/counts.json" -cp "$JAR:$HOOKS" \
     newsroom.local.NewsroomLocal serve --no-demo --port-offset "$OFFSET" >"$d/stack.out" 2>"$d/stack.err") &
   STACK_PID=$!
   for _ in $(seq 1 900); do
@@ -143,6 +148,7 @@ start_stack() {
 
 for N in ${SIZES//,/ }; do
   D=$WORK/n$N
+  LOAD="$LOAD; before N = $N $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "N=$N: writing the corpus (table, bucket, Markdown)"
   MONTHS=$(corpus "$N" 0 "$D")
   echo "N=$N: starting the stack"
@@ -154,7 +160,12 @@ for N in ${SIZES//,/ }; do
   # Hugo needed 3.5 GB at N = 10,000 and grows with N: the full-site render stops at 20,000
   if [ "$N" -le 20000 ]; then
     echo "N=$N: Hugo against the export, $RUNS runs each"
-    bench site --stories "$N" --hugo-site "$D/hugo" --work "$D" --jar "$JAR" --runs "$RUNS" \
+    # the export with the search page's index (every term's postings of 3 x N translations held until
+    # the end) takes minutes of CPU above N = 2,000 on 2 cores: there the pages-only export, what
+    # Hugo writes, runs beside Hugo alone
+    TOOLS=hugo,newsroom,newsroom-pages
+    [ "$N" -gt 2000 ] && TOOLS=hugo,newsroom-pages
+    bench site --stories "$N" --hugo-site "$D/hugo" --work "$D" --jar "$JAR" --runs "$RUNS" --tools "$TOOLS" \
       --port-offset "$OFFSET" --java-options "$EXPORT_JAVA" --stack-pid "$STACK_PID" \
       --clock-ticks "$(getconf CLK_TCK)" --out "$RAW" >/dev/null
     [ -n "$SAMPLE" ] || SAMPLE=$D/site-newsroom-1
@@ -198,7 +209,8 @@ if [ "$MONTHS_CHECK" -gt 0 ]; then
 fi
 
 mkdir -p "$OUT_DIR"
+LOAD="$LOAD; at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 bench report --raw "$RAW" --out-dir "$OUT_DIR" --mode "$MODE" --zip "$ZIP" \
   --sample "$SAMPLE" --hugo-version "$(hugo version | cut -d' ' -f1-2)" \
-  --export-java-options "$EXPORT_JAVA" --command "$COMMAND" --niceness "$(nice)" >/dev/null
+  --export-java-options "$EXPORT_JAVA" --stack-java-options "$STACK_JAVA" --command "$COMMAND" --niceness "$(nice)" --load "$LOAD" >/dev/null
 echo "wrote $OUT_DIR/benchmarks.md and $OUT_DIR/raw.json"

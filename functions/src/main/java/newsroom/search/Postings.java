@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,8 @@ final class Postings {
 
     record Posting(String id, int weight, long day) {}
 
-    private final Map<String, List<Posting>> terms = new TreeMap<>();
+    /** Hashed while a shard is built; {@link #toJson} writes the terms in order. */
+    private final Map<String, List<Posting>> terms = new HashMap<>();
 
     static Postings parse(byte[] bytes) {
         Postings p = new Postings();
@@ -74,7 +76,7 @@ final class Postings {
     byte[] toJson() {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode out = root.putObject("terms");
-        terms.forEach((term, list) -> {
+        new TreeMap<>(terms).forEach((term, list) -> {
             ArrayNode arr = out.putArray(term);
             // a fixed order: an unchanged shard gives unchanged bytes, and is not written again
             list.stream()

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import newsroom.Log;
 import newsroom.render.Change;
@@ -79,22 +81,22 @@ public final class SearchIndexer {
     }
 
     private final class Counter {
-        int objects;
+        final AtomicInteger objects = new AtomicInteger();
         final AtomicLong bytes = new AtomicLong();
 
         void put(String key, byte[] body, String cacheControl) {
             if (bucket.putIfChanged(key, body, JSON_TYPE, cacheControl) != SiteBucket.Write.UNCHANGED) {
-                objects++;
+                objects.incrementAndGet();
                 bytes.addAndGet(body.length);
             }
         }
 
         void delete(String key) {
-            if (bucket.delete(key)) objects++;
+            if (bucket.delete(key)) objects.incrementAndGet();
         }
 
         Written written() {
-            return new Written(objects, bytes.get());
+            return new Written(objects.get(), bytes.get());
         }
     }
 
@@ -162,59 +164,133 @@ public final class SearchIndexer {
 
     /**
      * Builds a language's base from every published story, and empties the delta and the list of
-     * changed stories, which the base now holds.
+     * changed stories, which the base now holds. Stories are read a hundred at a time, so what is
+     * held at once does not grow with the site.
      */
     public Written rebuild(String lang) {
-        Counter counter = new Counter();
-        Map<String, Postings> shards = new TreeMap<>();
-        Set<String> docs = new LinkedHashSet<>();
+        Base base = base(List.of(lang));
         for (List<Entry> page : index.all(lang)) {
-            List<StoryId> ids = new ArrayList<>();
-            for (Entry e : page) ids.add(e.id());
-            Map<StoryId, Story> stories = index.stories(ids);
-            for (StoryId id : ids) {
-                Optional<Translation> t = Optional.ofNullable(stories.get(id))
-                        .flatMap(s -> s.translation(lang))
-                        .filter(tr -> tr.isPublished() && tr.publishedAt() != null);
-                if (t.isEmpty()) continue;
-                long day = day(t.get().publishedAt());
-                weights(t.get())
-                        .forEach((term, w) -> shards.computeIfAbsent(
-                                        SearchKeys.shard(term, SearchKeys.BASE_PREFIX), k -> new Postings())
-                                .add(term, new Postings.Posting(id.value(), w, day)));
-                counter.put(SearchKeys.doc(lang, id.value()), docJson(id, t.get(), Set.of()), FRESH);
-                docs.add(SearchKeys.doc(lang, id.value()));
+            for (int from = 0; from < page.size(); from += READ_AT_ONCE) {
+                List<StoryId> ids = new ArrayList<>();
+                for (Entry e : page.subList(from, Math.min(page.size(), from + READ_AT_ONCE))) ids.add(e.id());
+                Map<StoryId, Story> stories = index.stories(ids);
+                for (StoryId id : ids) {
+                    Story story = stories.get(id);
+                    if (story != null) base.add(story);
+                }
             }
         }
-        Set<String> written = new LinkedHashSet<>();
-        shards.forEach((shard, postings) -> {
-            postings.capEach(MAX_POSTINGS);
-            String key = SearchKeys.base(lang, shard);
-            counter.put(key, postings.toJson(), BASE);
-            written.add(key);
-        });
-        for (String key : bucket.keys("search/" + lang + "/b/")) {
-            if (!written.contains(key)) counter.delete(key);
+        return base.finish();
+    }
+
+    /** Stories read at once by {@link #rebuild}: the table's batch read takes 100 keys. */
+    static final int READ_AT_ONCE = 100;
+
+    /**
+     * A base for these languages, built from stories handed to it as they are read elsewhere (a
+     * whole-site render reads every published story once already): {@link Base#finish} then writes
+     * what {@link #rebuild} would.
+     */
+    public Base base(Collection<String> langs) {
+        return new Base(langs);
+    }
+
+    /** The base of some languages while it is built; safe to feed from several threads. */
+    public final class Base {
+        private final List<String> langs;
+        private final Counter counter = new Counter();
+        private final Map<String, Map<String, Postings>> shards = new HashMap<>();
+        private final Map<String, Set<String>> docs = new HashMap<>();
+        /** A term's shard key, worked out once: the same terms recur in story after story. */
+        private final Map<String, String> shardOfTerm = new HashMap<>();
+        /** Each language's stems of the words met so far: a site's vocabulary is far smaller than its text. */
+        private final Map<String, Map<String, String>> stemsOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Base(Collection<String> langs) {
+            this.langs = List.copyOf(new LinkedHashSet<>(langs));
+            for (String lang : this.langs) {
+                shards.put(lang, new HashMap<>());
+                docs.put(lang, new HashSet<>());
+            }
         }
-        for (String key : bucket.keys("search/" + lang + "/d/")) {
-            if (!docs.contains(key)) counter.delete(key);
+
+        /** Indexes the story's published translations in these languages; a story seen before is skipped. */
+        public void add(Story story) {
+            for (String lang : langs) {
+                Optional<Translation> t =
+                        story.translation(lang).filter(tr -> tr.isPublished() && tr.publishedAt() != null);
+                if (t.isEmpty()) continue;
+                String docKey = SearchKeys.doc(lang, story.id().value());
+                // the terms are worked out outside the lock: that is most of the work
+                synchronized (this) {
+                    if (docs.get(lang).contains(docKey)) continue;
+                }
+                String bodyText = Bodies.plainText(t.get().bodyHtml());
+                Map<String, Integer> weights = weights(t.get(), bodyText, this::stem);
+                byte[] doc = docJson(story.id(), t.get(), bodyText, Set.of());
+                long day = day(t.get().publishedAt());
+                synchronized (this) {
+                    if (!docs.get(lang).add(docKey)) continue;
+                    Map<String, Postings> ofLang = shards.get(lang);
+                    weights.forEach((term, w) -> ofLang.computeIfAbsent(
+                                    shardOfTerm.computeIfAbsent(term, k -> SearchKeys.shard(k, SearchKeys.BASE_PREFIX)),
+                                    k -> new Postings())
+                            .add(term, new Postings.Posting(story.id().value(), w, day)));
+                }
+                counter.put(docKey, doc, FRESH);
+            }
         }
-        for (String key : bucket.keys("search/" + lang + "/x/")) counter.delete(key);
-        counter.delete(SearchKeys.gone(lang));
-        return counter.written();
+
+        private String stem(String lang, String folded) {
+            return stemsOf.computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(folded, w -> Analyzer.stem(lang, w));
+        }
+
+        /** Writes each language's shards and removes what the base no longer holds. */
+        public synchronized Written finish() {
+            for (String lang : langs) {
+                Set<String> written = new HashSet<>();
+                new TreeMap<>(shards.get(lang)).forEach((shard, postings) -> {
+                    postings.capEach(MAX_POSTINGS);
+                    String key = SearchKeys.base(lang, shard);
+                    counter.put(key, postings.toJson(), BASE);
+                    written.add(key);
+                });
+                for (String key : bucket.keys("search/" + lang + "/b/")) {
+                    if (!written.contains(key)) counter.delete(key);
+                }
+                for (String key : bucket.keys("search/" + lang + "/d/")) {
+                    if (!docs.get(lang).contains(key)) counter.delete(key);
+                }
+                for (String key : bucket.keys("search/" + lang + "/x/")) counter.delete(key);
+                counter.delete(SearchKeys.gone(lang));
+            }
+            return counter.written();
+        }
     }
 
     /** Each term of a translation with its weight: title words count most, then the lead's. */
     static Map<String, Integer> weights(Translation t) {
-        Map<String, Integer> weights = new TreeMap<>();
-        add(weights, Analyzer.terms(t.lang(), t.title()), TITLE_WEIGHT);
-        add(weights, Analyzer.terms(t.lang(), t.lead()), LEAD_WEIGHT);
-        add(weights, Analyzer.terms(t.lang(), Bodies.plainText(t.bodyHtml())), 1);
+        return weights(t, Bodies.plainText(t.bodyHtml()), Analyzer::stem);
+    }
+
+    private static Map<String, Integer> weights(Translation t, String bodyText, Stems stems) {
+        Map<String, Integer> weights = new HashMap<>();
+        add(weights, t.lang(), t.title(), stems, TITLE_WEIGHT);
+        add(weights, t.lang(), t.lead(), stems, LEAD_WEIGHT);
+        add(weights, t.lang(), bodyText, stems, 1);
         return weights;
     }
 
-    private static void add(Map<String, Integer> weights, List<String> terms, int weight) {
-        for (String term : terms) weights.merge(term, weight, (a, b) -> Math.min(MAX_WEIGHT, a + b));
+    /** A language's stem of a folded word. */
+    private interface Stems {
+        String stem(String lang, String folded);
+    }
+
+    private static void add(Map<String, Integer> weights, String lang, String text, Stems stems, int weight) {
+        for (String word : Analyzer.words(text)) {
+            weights.merge(stems.stem(lang, word), weight, (a, b) -> Math.min(MAX_WEIGHT, a + b));
+        }
     }
 
     private static long day(Instant at) {
@@ -222,6 +298,10 @@ public final class SearchIndexer {
     }
 
     private byte[] docJson(StoryId id, Translation t, Set<String> deltaShards) {
+        return docJson(id, t, Bodies.plainText(t.bodyHtml()), deltaShards);
+    }
+
+    private byte[] docJson(StoryId id, Translation t, String bodyText, Set<String> deltaShards) {
         Localization l = words.get(t.lang());
         ObjectNode doc = Postings.JSON.createObjectNode();
         doc.put("id", id.value());
@@ -231,7 +311,7 @@ public final class SearchIndexer {
         doc.put("iso", l.isoDateTime(t.publishedAt()));
         doc.put("day", day(t.publishedAt()));
         String lead = t.lead() == null ? "" : t.lead();
-        String text = (lead + " " + Bodies.plainText(t.bodyHtml())).strip();
+        String text = (lead + " " + bodyText).strip();
         doc.put("text", Excerpt.of(text, TEXT_CHARS));
         ArrayNode shards = doc.putArray("shards");
         deltaShards.forEach(shards::add);

@@ -61,9 +61,9 @@ final class CommandLines {
                 yield new Token(positional.get(0), positional.get(1), flags.contains("--id"), offset);
             }
             case "export" -> {
-                allow(command, flags, Set.of());
+                allow(command, flags, Set.of("--pages-only"));
                 positionals(command, positional, 1, " <dir>");
-                yield new Export(Path.of(positional.get(0)), offset.orElse(0));
+                yield new Export(Path.of(positional.get(0)), offset.orElse(0), !flags.contains("--pages-only"));
             }
             case "audit" -> {
                 allow(command, flags, Set.of());

@@ -40,7 +40,8 @@ public final class NewsroomLocal {
         usage: java -jar newsroom-local.jar <command> [options]
           serve [--in-memory] [--no-demo]   run the local stack (API :3000, CDN :8080, DynamoDB :8000, S3 :9000)
           token <user> <group> [--id]       print an access token (--id: an ID token) for writers, editors or admins
-          export <dir>                      write the whole site to a folder (reads the running stack's table)
+          export <dir> [--pages-only]       write the whole site to a folder (reads the running stack's table);
+                                            --pages-only: without the search page's index
           audit                             compare the running stack's table and bucket; exit 1 on problems
           --port-offset N                   (every command) add N to every port, to run stacks side by side
           --help                            print this and exit
@@ -64,7 +65,8 @@ public final class NewsroomLocal {
 
     record Token(String user, String group, boolean idToken, OptionalInt portOffset) implements Command {}
 
-    record Export(Path dir, int portOffset) implements Command {}
+    /** @param search whether the search page's index is written too (not for a pages-only export) */
+    record Export(Path dir, int portOffset, boolean search) implements Command {}
 
     record Audit(int portOffset) implements Command {}
 
@@ -275,8 +277,8 @@ public final class NewsroomLocal {
             long started = System.nanoTime();
             SiteBucket bucket = new S3SiteBucket(c.s3(), LocalCloud.BUCKET);
             Wiring services = offline(localConfig("http://localhost:" + (8080 + offset)), c.dynamo(), bucket);
-            StaticExport.Result result =
-                    StaticExport.export(services.index(), services.renderer(), services.config(), bucket, dir);
+            StaticExport.Result result = StaticExport.export(
+                    services.index(), services.renderer(), services.config(), bucket, dir, command.search());
             long millis = (System.nanoTime() - started) / 1_000_000;
             out.printf(
                     "exported %d pages (%d written, %d unchanged) and %d media files to %s in %d ms%n",

@@ -76,8 +76,10 @@ final class Report {
         environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         environment.put("hugo", args.text("hugo-version", "?"));
         environment.put("exportJavaOptions", args.text("export-java-options", ""));
+        environment.put("stackJavaOptions", args.text("stack-java-options", ""));
         environment.put("command", args.text("command", "bench/run.sh"));
         environment.put("niceness", args.integer("niceness", 0));
+        environment.put("load", args.text("load", ""));
         environment.put("functionsZipBytes", Files.size(Path.of(args.text("zip"))));
         Path sample = Path.of(args.text("sample"));
         environment.put("articleGzipBytes", medianArticleGzip(sample));
@@ -145,6 +147,11 @@ final class Report {
                                         + " ratios stand, but that work's load varied during the run and absolute"
                                         + " times and rates are those of a loaded machine.",
                                 niceness)));
+        if (!env.path("load").asText().isEmpty()) {
+            md.append("The machine's load (`/proc/loadavg`: 1, 5 and 15-minute averages, on 2 cores): ")
+                    .append(env.get("load").asText())
+                    .append(".\n\n");
+        }
         fullSite(env);
         publish();
         coldStart(env);
@@ -173,6 +180,8 @@ final class Report {
                 + " the pass. *With database*: the peak of the export's and the stack's resident sets"
                 + " summed, sampled every 20 ms. Export JVM options: `"
                 + env.get("exportJavaOptions").asText()
+                + "`; the stack's (the database's) JVM: `"
+                + env.path("stackJavaOptions").asText()
                 + "`.\n\n");
         md.append("| N | tool | runs | wall s | pages | pages/s | pages per CPU-s | peak RSS MiB | with database"
                 + " MiB | CPU s |\n"
@@ -180,7 +189,7 @@ final class Report {
         StringBuilder ratios = new StringBuilder();
         for (int n : sizes("site")) {
             Map<String, double[]> figures = new LinkedHashMap<>();
-            for (String tool : List.of("hugo", "newsroom")) {
+            for (String tool : List.of("hugo", "newsroom-pages", "newsroom")) {
                 List<JsonNode> runs = select(
                         l -> is(l, "site") && n(l) == n && text(l, "tool").equals(tool));
                 if (runs.isEmpty()) continue;
@@ -208,7 +217,11 @@ final class Report {
                 figures.put(tool, new double[] {perSecond, perCpu, together});
                 siteRow(
                         n,
-                        tool.equals("hugo") ? "Hugo" : "Newsroom export",
+                        switch (tool) {
+                            case "hugo" -> "Hugo";
+                            case "newsroom-pages" -> "Newsroom export, pages only (`--pages-only`)";
+                            default -> "Newsroom export, pages + search index";
+                        },
                         runs.size(),
                         seconds,
                         files,
@@ -245,22 +258,30 @@ final class Report {
                         median(which, l -> l.get("cpuSeconds").asDouble()));
             }
             double[] hugo = figures.get("hugo");
-            double[] export = figures.get("newsroom");
             double[] engine = figures.get("engine");
             if (hugo == null) continue;
-            if (export != null) {
+            // Hugo writes pages and no search index: the goal is read on the pages-only export
+            for (String tool : List.of("newsroom-pages", "newsroom")) {
+                double[] export = figures.get(tool);
+                if (export == null) continue;
                 double goal = n >= 10_000 ? 2 : 1;
+                boolean fair = tool.equals("newsroom-pages");
                 ratios.append(String.format(
                         Locale.ROOT,
-                        "- N = %,d, end to end: the export renders **%.2f×** Hugo's pages per second (goal ≥"
+                        "- N = %,d, end to end, %s: the export renders **%.2f×** Hugo's pages per second (goal ≥"
                                 + " %.0f× at this N: %s) with **%.2f×** its peak memory, the database's process"
                                 + " counted (goal ≤ 0.5×: %s).%n",
                         n,
+                        fair ? "pages only (what Hugo writes: the goal's figure)" : "pages and the search index",
                         export[0] / hugo[0],
                         goal,
-                        n < 1_000 ? "no goal below N = 1,000" : export[0] / hugo[0] >= goal ? "met" : "not met",
+                        !fair
+                                ? "for comparison"
+                                : n < 1_000
+                                        ? "no goal below N = 1,000"
+                                        : export[0] / hugo[0] >= goal ? "met" : "not met",
                         export[2] / hugo[2],
-                        export[2] / hugo[2] <= 0.5 ? "met" : "not met"));
+                        !fair ? "for comparison" : export[2] / hugo[2] <= 0.5 ? "met" : "not met"));
             }
             if (engine != null) {
                 ratios.append(String.format(
@@ -271,16 +292,17 @@ final class Report {
                         engine[1] / hugo[1] >= 10 ? "met" : "not met"));
             }
         }
-        List<JsonNode> searchRuns =
-                select(l -> is(l, "engine") && l.path("pass").asInt() > 1 && l.has("searchCpuSeconds"));
-        if (!searchRuns.isEmpty()) {
+        for (int n : sizes("site")) {
+            List<JsonNode> searchRuns = select(
+                    l -> is(l, "engine") && n(l) == n && l.path("pass").asInt() > 1 && l.has("searchCpuSeconds"));
+            if (searchRuns.isEmpty()) continue;
             ratios.append(String.format(
                     Locale.ROOT,
-                    "- The search index (files under search/, built whole after the pages): %,.0f files in %.1f"
-                            + " CPU-s warm at N = %,d, beside %.1f CPU-s for the pages.%n",
+                    "- The search index at N = %,d (files under search/, built whole after the pages): %,.0f files"
+                            + " in %.1f CPU-s warm, beside %.1f CPU-s for the pages.%n",
+                    n,
                     median(searchRuns, l -> l.get("searchFiles").asDouble()),
                     median(searchRuns, l -> l.get("searchCpuSeconds").asDouble()),
-                    n(searchRuns.get(searchRuns.size() - 1)),
                     median(searchRuns, l -> l.get("cpuSeconds").asDouble())));
         }
         md.append("\n").append(ratios).append("\n");
@@ -330,9 +352,9 @@ final class Report {
                 + " again) is published through the API of a running stack holding N stories. The"
                 + " corpus ends in 2022, so a language's first publish here opens a new month; the"
                 + " second kk publish, into a month that has stories, is the everyday case. Every"
-                + " publish renders the sitemap index, which walks the months of the site (one"
-                + " one-item query per month and language): the reads that grow, with the months the"
-                + " site spans rather than its stories."
+                + " publish renders the sitemap index, which reads each language's months item (kept"
+                + " by the publish transaction; the bulk-loaded corpus writes them as a table kept"
+                + " from its creation holds them) in one batch read instead of walking the months."
                 + " *Served* is the time from the API's 200 until the new page, its language's home,"
                 + " \"All news\" and latest.json are all served by the CDN emulator with the new story"
                 + " (the probe polls the bucket every 5 ms, then reads each page once through the"

@@ -38,7 +38,13 @@ final class SiteBench {
                 .toList();
         String mode = args.text("mode", "stack");
         for (int run = 1; run <= runs; run++) {
-            for (String tool : run % 2 == 1 ? List.of("hugo", "newsroom") : List.of("newsroom", "hugo")) {
+            // the export as shipped (pages and the search page's index) and pages only, which is what
+            // Hugo writes
+            List<String> tools = new ArrayList<>(List.of("hugo", "newsroom", "newsroom-pages"));
+            // --tools leaves some out (a large N's pages-only comparison, say)
+            tools.retainAll(List.of(args.text("tools", String.join(",", tools)).split(",")));
+            if (run % 2 == 0) java.util.Collections.reverse(tools);
+            for (String tool : tools) {
                 Path out = work.resolve("site-" + tool + "-" + run);
                 delete(out);
                 List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v"));
@@ -50,6 +56,7 @@ final class SiteBench {
                     command.addAll(javaOptions);
                     command.addAll(
                             List.of("-jar", jar, "export", out.toString(), "--port-offset", Integer.toString(offset)));
+                    if (tool.equals("newsroom-pages")) command.add("--pages-only");
                 }
                 Path timeLog = work.resolve("time-" + tool + "-" + run + ".txt");
                 double stackBefore = stackCpu(args);
@@ -59,7 +66,7 @@ final class SiteBench {
                         .redirectError(timeLog.toFile())
                         .start();
                 // the export and the database's process side by side: their resident sets summed
-                MemorySampler memory = tool.equals("newsroom") ? MemorySampler.start(process, args) : null;
+                MemorySampler memory = !tool.equals("hugo") ? MemorySampler.start(process, args) : null;
                 int status = process.waitFor();
                 double stackAfter = stackCpu(args);
                 if (memory != null) memory.stop();
@@ -75,7 +82,7 @@ final class SiteBench {
                 figures.put("maxRssKb", Long.parseLong(find(MAX_RSS, time)));
                 figures.put(
                         "cpuSeconds", Double.parseDouble(find(USER, time)) + Double.parseDouble(find(SYSTEM, time)));
-                if (tool.equals("newsroom")) {
+                if (!tool.equals("hugo")) {
                     // the database's share: DynamoDB Local runs in the stack's process
                     figures.put("stackCpuSeconds", Math.round((stackAfter - stackBefore) * 100) / 100.0);
                     figures.put("stackPeakRssKb", memory.stackPeakKb);
@@ -86,7 +93,7 @@ final class SiteBench {
                 figures.put("bytes", files[1]);
                 // the search page's index shards are files but not pages: Hugo writes none
                 figures.put("searchFiles", files[2]);
-                if (tool.equals("newsroom")) figures.put("javaOptions", String.join(" ", javaOptions));
+                if (!tool.equals("hugo")) figures.put("javaOptions", String.join(" ", javaOptions));
                 args.emit(figures);
                 if (run > 1) delete(out);
             }

@@ -90,8 +90,11 @@ class CommandLineTest {
                 new NewsroomLocal.Token("alice", "editors", false, OptionalInt.of(3)),
                 NewsroomLocal.parse(List.of("token", "alice", "editors", "--port-offset=3")));
         assertEquals(
-                new NewsroomLocal.Export(Path.of("out"), 7),
+                new NewsroomLocal.Export(Path.of("out"), 7, true),
                 NewsroomLocal.parse(List.of("export", "--port-offset", "7", "out")));
+        assertEquals(
+                new NewsroomLocal.Export(Path.of("out"), 0, false),
+                NewsroomLocal.parse(List.of("export", "out", "--pages-only")));
     }
 
     @Test

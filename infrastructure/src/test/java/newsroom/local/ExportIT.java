@@ -6,19 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import newsroom.lambda.Wiring;
 import newsroom.render.FullSite;
 import newsroom.render.Output;
 import newsroom.render.Page;
+import newsroom.render.SiteIndex;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SnapshotIndex;
+import newsroom.story.StoryId;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -39,6 +46,28 @@ class ExportIT {
     StaticExport.Result result;
     String site;
     String image;
+    String storyId;
+    /** How often the export read each story (with its bodies) from the index. */
+    final Map<String, Integer> storyReads = new ConcurrentHashMap<>();
+
+    /** The index, counting the stories read through it. */
+    SiteIndex readsCounted(SiteIndex index) {
+        return (SiteIndex) Proxy.newProxyInstance(
+                SiteIndex.class.getClassLoader(), new Class<?>[] {SiteIndex.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("story")) {
+                        storyReads.merge(((StoryId) args[0]).value(), 1, Integer::sum);
+                    } else if (method.getName().equals("stories")) {
+                        for (Object id : (Collection<?>) args[0]) {
+                            storyReads.merge(((StoryId) id).value(), 1, Integer::sum);
+                        }
+                    }
+                    try {
+                        return method.invoke(index, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
 
     /** The stack exported: the in-memory one here, the on-disk one in {@link ExportOnDiskIT}. */
     LocalCloud cloud() {
@@ -76,8 +105,9 @@ class ExportIT {
         deleteRecursively(folder);
         Wiring services = cloud().services();
         site = services.config().siteUrl();
+        storyId = story.get("id").asText();
         result = StaticExport.export(
-                services.index(), services.renderer(), services.config(), services.bucket(), folder);
+                readsCounted(services.index()), services.renderer(), services.config(), services.bucket(), folder);
     }
 
     static void deleteRecursively(Path folder) throws IOException {
@@ -99,6 +129,17 @@ class ExportIT {
     List<Path> files(String suffix) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    @Test
+    void eachStoryIsReadOnceForItsPagesAndItsSearchEntries() {
+        // the article pages and the search index of all three translations come from one read
+        assertEquals(1, storyReads.get(storyId), storyReads.toString());
+        for (String lang : List.of("kk", "ru", "en")) {
+            assertTrue(
+                    Files.isRegularFile(folder.resolve("search/" + lang + "/d/" + storyId + ".json")),
+                    lang + ": the search page lists the story");
         }
     }
 
