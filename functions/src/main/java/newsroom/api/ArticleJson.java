@@ -10,6 +10,7 @@ import java.util.Set;
 import newsroom.render.SitePaths;
 import newsroom.story.BodyFormat;
 import newsroom.story.FieldError;
+import newsroom.story.GalleryImage;
 import newsroom.story.Revision;
 import newsroom.story.Story;
 import newsroom.story.StoryInput;
@@ -17,8 +18,9 @@ import newsroom.story.Translation;
 
 /** The API's JSON shapes of stories, read field by field and written the same way. */
 final class ArticleJson {
-    static final Set<String> STORY_FIELDS = Set.of("category", "tags", "author", "image", "translations");
+    static final Set<String> STORY_FIELDS = Set.of("category", "tags", "author", "image", "gallery", "translations");
     static final Set<String> IMAGE_FIELDS = Set.of("src");
+    static final Set<String> GALLERY_FIELDS = Set.of("src", "caption", "alt");
     static final Set<String> TRANSLATION_FIELDS =
             Set.of("title", "lead", "dateline", "body", "format", "slug", "caption", "imageAlt");
 
@@ -41,6 +43,7 @@ final class ArticleJson {
                 if (imageSrc == null) errors.add(new FieldError("image.src", "is required"));
             }
         }
+        List<StoryInput.GalleryInput> gallery = gallery(node.get("gallery"), errors);
         Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
         JsonNode langs = node.get("translations");
         if (langs == null || langs.isNull()) {
@@ -58,7 +61,42 @@ final class ArticleJson {
             });
         }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
-        return new StoryInput(category, tags, author, imageSrc, translations);
+        return new StoryInput(category, tags, author, imageSrc, gallery, translations);
+    }
+
+    /** The gallery as sent: its order is the order readers see. */
+    private static List<StoryInput.GalleryInput> gallery(JsonNode node, List<FieldError> errors) {
+        List<StoryInput.GalleryInput> gallery = new ArrayList<>();
+        if (node == null || node.isNull()) return gallery;
+        if (!node.isArray()) {
+            errors.add(new FieldError("gallery", "must be an array of pictures"));
+            return gallery;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String prefix = "gallery[" + i + "].";
+            if (!item.isObject()) {
+                errors.add(new FieldError("gallery[" + i + "]", "must be an object with src"));
+                continue;
+            }
+            Json.onlyFields(item, prefix, GALLERY_FIELDS, errors);
+            gallery.add(new StoryInput.GalleryInput(
+                    Json.string(item, "src", prefix, errors),
+                    byLanguage(item.get("caption"), prefix + "caption", errors),
+                    byLanguage(item.get("alt"), prefix + "alt", errors)));
+        }
+        return gallery;
+    }
+
+    private static Map<String, String> byLanguage(JsonNode node, String field, List<FieldError> errors) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return texts;
+        if (!node.isObject()) {
+            errors.add(new FieldError(field, "must be an object keyed by language"));
+            return texts;
+        }
+        node.fieldNames().forEachRemaining(lang -> texts.put(lang, Json.string(node, lang, field + ".", errors)));
+        return texts;
     }
 
     static StoryInput.TranslationInput translation(ObjectNode node) {
@@ -106,6 +144,14 @@ final class ArticleJson {
         node.put("author", story.author());
         if (story.image() == null) node.putNull("image");
         else node.putObject("image").put("src", story.image().src());
+        var gallery = node.putArray("gallery");
+        for (GalleryImage g : story.gallery()) {
+            ObjectNode out = gallery.addObject().put("src", g.src());
+            ObjectNode captions = out.putObject("caption");
+            g.captions().forEach(captions::put);
+            ObjectNode alts = out.putObject("alt");
+            g.alts().forEach(alts::put);
+        }
         node.put("createdAt", story.createdAt().toString());
         node.put("createdBy", story.createdBy());
         node.put("updatedAt", story.updatedAt().toString());

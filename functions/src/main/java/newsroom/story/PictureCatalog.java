@@ -20,4 +20,11 @@ public interface PictureCatalog {
     void save(Picture picture);
 
     Optional<Picture> find(String src);
+
+    /** The pictures known among these srcs, by src; a store may read them together. */
+    default java.util.Map<String, Picture> findAll(java.util.Collection<String> srcs) {
+        java.util.Map<String, Picture> found = new java.util.LinkedHashMap<>();
+        for (String src : srcs) find(src).ifPresent(p -> found.put(src, p));
+        return found;
+    }
 }
