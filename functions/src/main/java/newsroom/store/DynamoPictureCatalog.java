@@ -26,6 +26,12 @@ public final class DynamoPictureCatalog implements PictureCatalog {
     }
 
     @Override
+    public void forget(String src) {
+        dynamo.deleteItem(b -> b.tableName(table)
+                .key(Map.of(Items.PK, Items.s(Items.PICTURE_PREFIX + src), Items.SK, Items.s(Items.PICTURE))));
+    }
+
+    @Override
     public Optional<Picture> find(String src) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                         .key(Map.of(Items.PK, Items.s(Items.PICTURE_PREFIX + src), Items.SK, Items.s(Items.PICTURE))))

@@ -50,6 +50,11 @@ class GalleryPageTest {
                 public Optional<Picture> find(String src) {
                     return Optional.ofNullable(known.get(src));
                 }
+
+                @Override
+                public void forget(String src) {
+                    known.remove(src);
+                }
             });
 
     GalleryPageTest() {
