@@ -14,6 +14,7 @@ import newsroom.story.GalleryImage;
 import newsroom.story.Revision;
 import newsroom.story.Story;
 import newsroom.story.StoryInput;
+import newsroom.story.StoryOutline;
 import newsroom.story.Translation;
 
 /** The API's JSON shapes of stories, read field by field and written the same way. */
@@ -126,15 +127,25 @@ final class ArticleJson {
     }
 
     static ObjectNode write(Story story) {
-        return write(story, true);
+        ObjectNode node = outline(StoryOutline.of(story));
+        ObjectNode translations = (ObjectNode) node.get("translations");
+        story.translations()
+                .values()
+                .forEach(t -> ((ObjectNode) translations.get(t.lang())).put("body", t.bodySource()));
+        // a list shows no gallery: only a story read whole carries it
+        var gallery = node.putArray("gallery");
+        for (GalleryImage g : story.gallery()) {
+            ObjectNode out = gallery.addObject().put("src", g.src());
+            ObjectNode captions = out.putObject("caption");
+            g.captions().forEach(captions::put);
+            ObjectNode alts = out.putObject("alt");
+            g.alts().forEach(alts::put);
+        }
+        return node;
     }
 
-    /** A story as the staff list shows it: its translations' outlines, without the bodies it did not read. */
-    static ObjectNode outline(Story story) {
-        return write(story, false);
-    }
-
-    private static ObjectNode write(Story story, boolean withBody) {
+    /** A story as the staff list shows it: its translations' outlines, without bodies. */
+    static ObjectNode outline(StoryOutline story) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("id", story.id().value());
         node.put("version", story.version());
@@ -144,31 +155,22 @@ final class ArticleJson {
         node.put("author", story.author());
         if (story.image() == null) node.putNull("image");
         else node.putObject("image").put("src", story.image().src());
-        var gallery = node.putArray("gallery");
-        for (GalleryImage g : story.gallery()) {
-            ObjectNode out = gallery.addObject().put("src", g.src());
-            ObjectNode captions = out.putObject("caption");
-            g.captions().forEach(captions::put);
-            ObjectNode alts = out.putObject("alt");
-            g.alts().forEach(alts::put);
-        }
         node.put("createdAt", story.createdAt().toString());
         node.put("createdBy", story.createdBy());
         node.put("updatedAt", story.updatedAt().toString());
         node.put("updatedBy", story.updatedBy());
         ObjectNode translations = node.putObject("translations");
-        for (Translation t : story.translations().values()) {
+        for (Translation.Outline t : story.translations().values()) {
             ObjectNode out = translations.putObject(t.lang());
             out.put("title", t.title());
             out.put("lead", t.lead());
             out.put("dateline", t.dateline());
-            if (withBody) out.put("body", t.bodySource());
             out.put("format", t.format().wire());
             out.put("slug", t.slug());
             out.put("status", t.status().wire());
             if (t.publishedAt() == null) out.putNull("publishedAt");
             else out.put("publishedAt", t.publishedAt().toString());
-            out.put("url", SitePaths.article(t));
+            out.put("url", SitePaths.article(t.lang(), t.slug()));
             if (t.caption() == null) out.putNull("caption");
             else out.put("caption", t.caption());
             if (t.imageAlt() == null) out.putNull("imageAlt");

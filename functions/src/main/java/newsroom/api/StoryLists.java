@@ -11,7 +11,7 @@ import newsroom.site.Config;
 import newsroom.story.Actor;
 import newsroom.story.FieldError;
 import newsroom.story.Status;
-import newsroom.story.Story;
+import newsroom.story.StoryOutline;
 import newsroom.story.StoryRepository;
 import newsroom.story.StoryService;
 
@@ -70,7 +70,7 @@ final class StoryLists {
         }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         var filter = new StoryRepository.StoryFilter(status, lang, category);
-        StoryRepository.Page<Story> page;
+        StoryRepository.Page<StoryOutline> page;
         try {
             page = search.isEmpty()
                     ? stories.list(filter, Optional.ofNullable(q.get("cursor")), limit)
@@ -93,16 +93,16 @@ final class StoryLists {
      * {@code limit}; a page may hold fewer when the scan budget ends first, and its cursor goes on
      * from where the scan stopped.
      */
-    private StoryRepository.Page<Story> searchTitles(
+    private StoryRepository.Page<StoryOutline> searchTitles(
             StoryRepository.StoryFilter filter, String text, Optional<String> cursor, int limit) {
         String needle = text.toLowerCase(Locale.ROOT);
-        List<Story> found = new ArrayList<>();
+        List<StoryOutline> found = new ArrayList<>();
         Optional<String> next = cursor;
         int scanned = 0;
         do {
             var page = stories.list(filter, next, limit - found.size());
             scanned += page.items().size();
-            for (Story story : page.items()) {
+            for (StoryOutline story : page.items()) {
                 if (story.translations().values().stream()
                         .anyMatch(t -> t.title().toLowerCase(Locale.ROOT).contains(needle))) found.add(story);
             }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class InvalidationHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
+        List<SQSEvent.SQSMessage> messages = BatchFailures.messages(event);
         Set<String> paths = new LinkedHashSet<>();
         int attempt = 0;
         for (SQSEvent.SQSMessage message : messages) {
@@ -75,13 +74,13 @@ public final class InvalidationHandler implements RequestHandler<SQSEvent, SQSBa
         fields.put("attempt", attempt);
         if (invalidation.isEmpty()) {
             Log.line("invalidation", fields);
-            return new SQSBatchResponse(List.of());
+            return BatchFailures.noneForQueue();
         }
         try {
             cdn.invalidate(invalidation);
             fields.put("outcome", "invalidated");
             Log.line("invalidation", fields);
-            return new SQSBatchResponse(List.of());
+            return BatchFailures.noneForQueue();
         } catch (Cdn.Busy busy) {
             fields.put("outcome", "busy");
             return later(invalidation, attempt, messages, fields, busy);
@@ -111,22 +110,19 @@ public final class InvalidationHandler implements RequestHandler<SQSEvent, SQSBa
         try {
             // sent again before these messages are deleted: a failure here leaves them on the queue
             queue.retry(paths, attempt + 1, delay);
-            return new SQSBatchResponse(List.of());
+            return BatchFailures.noneForQueue();
         } catch (RuntimeException notQueued) {
             return redeliver(messages, fields, notQueued);
         }
     }
 
+    /** Leaves the whole batch to the queue's redelivery (and, at last, its dead-letter queue). */
     private static SQSBatchResponse redeliver(
             List<SQSEvent.SQSMessage> messages, Map<String, Object> fields, RuntimeException failure) {
         fields.put("failure", failure.getClass().getSimpleName());
         fields.put("outcome", "redelivered");
-        Log.line("invalidation", fields);
-        failure.printStackTrace();
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : messages) {
-            failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-        }
-        return new SQSBatchResponse(failures);
+        BatchFailures failures = new BatchFailures("invalidation");
+        failures.allFailed(messages, fields, failure);
+        return failures.forQueue();
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import newsroom.store.StreamRecords;
 
 /**
  * Receives a batch of table changes from the stream and re-renders the pages that depend on them. A
- * failure is reported at the first record that could not be rendered, so the stream retries from
- * there and nothing after it is lost.
+ * failure is reported at the first record that could not be rendered ({@link BatchFailures}), so the
+ * stream retries from there and nothing after it is lost.
  */
 public final class RenderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final SiteWriter writer;
@@ -55,7 +56,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<DynamodbEvent.DynamodbStreamRecord> records = BatchFailures.records(event);
         long started = System.nanoTime();
         try {
             // reading the records belongs inside: one that cannot be read must be named as the failed
@@ -70,8 +71,9 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             int redirected = formerAddresses.follow(changes);
             search.apply(changes);
             for (DynamodbEvent.DynamodbStreamRecord record : records) deleteMediaOfRemovedStory(record);
-            log(records.size(), changes.size(), result, redirected, started, null, null);
-            return new StreamsEventResponse(List.of());
+            Log.line("render", fields(records.size(), changes.size(), result, redirected, started));
+            metrics(result, redirected, started, 0);
+            return BatchFailures.noneForStream();
         } catch (RuntimeException batchFailure) {
             return oneByOne(records, started, batchFailure);
         }
@@ -92,14 +94,22 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                 }
                 deleteMediaOfRemovedStory(record);
             } catch (RuntimeException e) {
-                String sequence = record.getDynamodb().getSequenceNumber();
-                log(records.size(), -1, null, redirected, started, e, sequence);
-                return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
+                Map<String, Object> fields = fields(records.size(), -1, null, redirected, started);
+                fields.put("failedAt", record.getDynamodb().getSequenceNumber());
+                fields.put("recovered", false);
+                BatchFailures failures = new BatchFailures("render");
+                failures.failed(record, fields, e);
+                metrics(null, redirected, started, failures.count());
+                return failures.forStream();
             }
         }
-        // every record rendered on its own: the batch's failure is still worth seeing once
-        log(records.size(), -1, null, redirected, started, batchFailure, null);
-        return new StreamsEventResponse(List.of());
+        // every record rendered on its own: the batch's failure is still worth seeing once, and is
+        // not a failed batch
+        Map<String, Object> fields = fields(records.size(), -1, null, redirected, started);
+        fields.put("recovered", true);
+        Log.failure("render", fields, batchFailure);
+        metrics(null, redirected, started, 0);
+        return BatchFailures.noneForStream();
     }
 
     /** The changes of the records up to the first that cannot be read, where one by one stops. */
@@ -125,20 +135,12 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
         if (!pictures.isEmpty()) orphans.afterStoryDeleted(pictures);
     }
 
-    private static void log(
-            int records,
-            int changes,
-            SiteWriter.Result result,
-            int redirected,
-            long started,
-            Throwable failure,
-            String failedAt) {
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> fields(
+            int records, int changes, SiteWriter.Result result, int redirected, long started) {
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("records", records);
         fields.put("changes", changes);
         fields.put("redirected", redirected);
-        Metrics metrics = Metrics.of("render").millis(Metrics.RENDER_MS, ms).count(Metrics.REDIRECTS, redirected);
         if (result != null) {
             fields.put("pages", result.pages());
             fields.put("created", result.created());
@@ -146,18 +148,19 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             fields.put("unchanged", result.unchanged());
             fields.put("removed", result.removed());
             fields.put("invalidated", result.invalidated().size());
+        }
+        fields.put("ms", (System.nanoTime() - started) / 1_000_000);
+        return fields;
+    }
+
+    private static void metrics(SiteWriter.Result result, int redirected, long started, int failures) {
+        Metrics metrics = Metrics.of("render")
+                .millis(Metrics.RENDER_MS, (System.nanoTime() - started) / 1_000_000)
+                .count(Metrics.REDIRECTS, redirected);
+        if (result != null) {
             metrics.count(Metrics.PAGES_WRITTEN, result.written())
                     .count(Metrics.INVALIDATION_PATHS, result.invalidated().size());
         }
-        if (failedAt != null) fields.put("failedAt", failedAt);
-        fields.put("ms", ms);
-        if (failure == null) {
-            Log.line("render", fields);
-        } else {
-            // a batch that recovered record by record (failedAt absent) is not a failed batch
-            fields.put("recovered", failedAt == null);
-            Log.failure("render", fields, failure);
-        }
-        metrics.count(Metrics.FAILURES, failedAt != null ? 1 : 0).emit();
+        metrics.count(Metrics.FAILURES, failures).emit();
     }
 }

@@ -126,14 +126,14 @@ final class DynamoRevisions {
                     .exclusiveStartKey(start)
                     .build());
             if (!page.items().isEmpty())
-                return Optional.of(Items.revision(page.items().get(0)));
+                return Optional.of(RevisionItems.revision(page.items().get(0)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return Optional.empty();
     }
 
     List<Revision> revisions(StoryId id) {
-        return revisionItems(id).stream().map(Items::revision).toList();
+        return revisionItems(id).stream().map(RevisionItems::revision).toList();
     }
 
     /** The story's revision items, oldest first (by version, a stable sort), without their texts. */

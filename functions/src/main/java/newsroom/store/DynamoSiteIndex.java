@@ -5,10 +5,8 @@ import static newsroom.store.Items.s;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import newsroom.render.Entry;
 import newsroom.render.SiteIndex;
 import newsroom.story.Excerpts;
@@ -27,8 +24,6 @@ import newsroom.story.StoryRepository;
 import newsroom.story.Translation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -83,6 +78,7 @@ public final class DynamoSiteIndex implements SiteIndex {
     private final StoryRepository stories;
     private final List<String> languages;
     private final Backoff backoff;
+    private final DynamoMonths months;
 
     public DynamoSiteIndex(DynamoDbClient dynamo, String table, StoryRepository stories, List<String> languages) {
         this(dynamo, table, stories, languages, Backoff.standard());
@@ -95,6 +91,7 @@ public final class DynamoSiteIndex implements SiteIndex {
         this.table = table;
         this.stories = stories;
         this.languages = List.copyOf(languages);
+        this.months = new DynamoMonths(dynamo, table, backoff);
     }
 
     @Override
@@ -243,39 +240,7 @@ public final class DynamoSiteIndex implements SiteIndex {
      */
     @Override
     public Map<String, SortedSet<YearMonth>> keptMonths(Collection<String> langs, ZoneId zone) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (String lang : new LinkedHashSet<>(langs)) {
-            keys.add(DynamoStoryRepository.key(Items.monthsKey(lang), Items.MONTHS));
-        }
-        if (keys.isEmpty()) return Map.of();
-        Map<String, SortedSet<YearMonth>> kept = new HashMap<>();
-        backoff.drain(
-                "batch get of months",
-                Map.of(
-                        table,
-                        KeysAndAttributes.builder()
-                                .keys(keys)
-                                .consistentRead(true)
-                                .build()),
-                request -> {
-                    BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
-                    for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                        if (!zone.getId().equals(Items.str(item, Items.ZONE))) continue;
-                        SortedSet<YearMonth> months = new TreeSet<>();
-                        item.forEach((name, value) -> {
-                            if (value.n() == null || Long.parseLong(value.n()) <= 0) return;
-                            try {
-                                months.add(YearMonth.parse(name));
-                            } catch (DateTimeParseException notAMonth) {
-                                // another attribute of the item
-                            }
-                        });
-                        kept.put(item.get(Items.PK).s().substring(Items.MONTHS_PREFIX.length()), months);
-                    }
-                    return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                },
-                Map::isEmpty);
-        return kept;
+        return months.kept(langs, zone);
     }
 
     /**
@@ -284,13 +249,7 @@ public final class DynamoSiteIndex implements SiteIndex {
      */
     @Override
     public void keepMonths(String lang, ZoneId zone, Map<YearMonth, Integer> counts) {
-        Map<String, AttributeValue> item =
-                new HashMap<>(DynamoStoryRepository.key(Items.monthsKey(lang), Items.MONTHS));
-        item.put(Items.ZONE, s(zone.getId()));
-        counts.forEach((month, count) -> item.put(month.toString(), Items.n(count)));
-        backoff.call(
-                "months of " + lang,
-                () -> dynamo.putItem(b -> b.tableName(table).item(item)));
+        months.keep(lang, zone, counts);
     }
 
     /** Placeholders for attribute names, since some of them are reserved words in expressions. */

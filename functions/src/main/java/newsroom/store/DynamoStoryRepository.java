@@ -2,26 +2,21 @@ package newsroom.store;
 
 import static newsroom.store.Items.s;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import newsroom.story.Picture;
 import newsroom.story.Rejection;
 import newsroom.story.Revision;
-import newsroom.story.Status;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
+import newsroom.story.StoryOutline;
 import newsroom.story.StoryRepository;
 import newsroom.story.Translation;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -34,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Stories in the single DynamoDB table, written in transactions guarded by the story version. */
 public final class DynamoStoryRepository implements StoryRepository {
@@ -44,10 +38,8 @@ public final class DynamoStoryRepository implements StoryRepository {
     private final DynamoRevisions history;
     private final ZoneId zone;
     private final DynamoPictureCatalog pictures;
-
-    /** What the staff list reads of a translation: its outline, without the bodies. */
-    private static final Map<String, String> OUTLINE_NAMES =
-            DynamoSiteIndex.names(DynamoSiteIndex.TRANSLATION_OUTLINE, List.of());
+    private final DynamoStoryList lists;
+    private final DynamoMonths months;
 
     /** @param zone the site's time zone, in which the months kept for the sitemap index begin */
     public DynamoStoryRepository(DynamoDbClient dynamo, String table, ZoneId zone) {
@@ -61,6 +53,8 @@ public final class DynamoStoryRepository implements StoryRepository {
         this.backoff = backoff;
         this.history = new DynamoRevisions(dynamo, table, backoff);
         this.pictures = new DynamoPictureCatalog(dynamo, table, java.time.Clock.systemUTC());
+        this.lists = new DynamoStoryList(dynamo, table, backoff);
+        this.months = new DynamoMonths(dynamo, table, backoff);
     }
 
     @Override
@@ -170,15 +164,16 @@ public final class DynamoStoryRepository implements StoryRepository {
             writes.add(TransactWriteItem.builder()
                     .put(Put.builder()
                             .tableName(table)
-                            .item(Items.revisionItem(updated.id(), r))
+                            .item(RevisionItems.revisionItem(updated.id(), r))
                             .build())
                     .build());
         }
         // a revision carried on moves to its newest save's key, in the same transaction: the history
         // never shows the run twice, nor loses it if the write fails
-        for (Revision r : superseded) writes.add(deleteItem(Items.storyKey(updated.id()), Items.revisionKey(r)));
+        for (Revision r : superseded)
+            writes.add(deleteItem(Items.storyKey(updated.id()), RevisionItems.revisionKey(r)));
         int monthsFrom = writes.size();
-        writes.addAll(monthsUpdates(previous, Optional.of(updated)));
+        writes.addAll(months.updates(previous, Optional.of(updated), zone));
         Optional<Rejection> rejection = transact(writes, claimAt, monthsFrom);
         if (rejection.isEmpty()) history.prune(updated.id());
         return rejection;
@@ -203,18 +198,18 @@ public final class DynamoStoryRepository implements StoryRepository {
         writes.add(TransactWriteItem.builder()
                 .put(Put.builder()
                         .tableName(table)
-                        .item(Items.revisionItem(previous.id(), revision))
+                        .item(RevisionItems.revisionItem(previous.id(), revision))
                         .build())
                 .build());
         Instant expires = revision.at().plus(HISTORY_RETENTION);
         writes.add(TransactWriteItem.builder()
                 .put(Put.builder()
                         .tableName(table)
-                        .item(Items.tombstoneItem(previous.id(), revision.at(), revision.by(), expires))
+                        .item(RevisionItems.tombstoneItem(previous.id(), revision.at(), revision.by(), expires))
                         .build())
                 .build());
         int monthsFrom = writes.size();
-        writes.addAll(monthsUpdates(Optional.of(previous), Optional.empty()));
+        writes.addAll(months.updates(Optional.of(previous), Optional.empty(), zone));
         Optional<Rejection> rejection = transact(writes, Map.of(), monthsFrom);
         if (rejection.isEmpty()) history.expire(previous.id(), expires);
         return rejection;
@@ -236,141 +231,13 @@ public final class DynamoStoryRepository implements StoryRepository {
     }
 
     @Override
-    public Page<Story> list(StoryFilter filter, Optional<String> cursor, int limit) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":all", s(Items.STORIES));
-        if (filter.status().isPresent() && filter.lang().isPresent()) {
-            conditions.add("contains(languageStatuses, :languageStatus)");
-            values.put(
-                    ":languageStatus",
-                    s(filter.lang().get() + ":" + filter.status().get().wire()));
-        } else {
-            filter.status().ifPresent(st -> {
-                conditions.add("contains(statuses, :status)");
-                values.put(":status", s(st.wire()));
-            });
-            filter.lang().ifPresent(l -> {
-                conditions.add("contains(languages, :lang)");
-                values.put(":lang", s(l));
-            });
-        }
-        filter.category().ifPresent(c -> {
-            conditions.add("category = :category");
-            values.put(":category", s(c));
-        });
-        List<Map<String, AttributeValue>> metas = new ArrayList<>();
-        Map<String, AttributeValue> start =
-                cursor.map(DynamoStoryRepository::decodeCursor).orElse(null);
-        Map<String, AttributeValue> last = null;
-        // a filter can leave a page short: read on until the page is full or the index ends
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(Items.GSI3)
-                    .keyConditionExpression("GSI3PK = :all")
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(limit - metas.size())
-                    .exclusiveStartKey(start);
-            if (!conditions.isEmpty()) query.filterExpression(String.join(" AND ", conditions));
-            QueryResponse page = dynamo.query(query.build());
-            // the index projects the whole story item: only its translations are left to read
-            metas.addAll(page.items());
-            last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            start = last;
-        } while (start != null && metas.size() < limit);
-        return new Page<>(outlines(metas), Optional.ofNullable(last).map(DynamoStoryRepository::encodeCursor));
-    }
-
-    /**
-     * The listed stories with their translations' outlines, read by key together (a hundred keys a
-     * request) instead of one query per story: without bodies, neither the HTML nor the source.
-     */
-    private List<Story> outlines(List<Map<String, AttributeValue>> metas) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> meta : metas) {
-            if (!meta.containsKey(Items.LANGUAGES)) continue;
-            for (AttributeValue lang : meta.get(Items.LANGUAGES).l()) {
-                keys.add(key(meta.get(Items.PK).s(), Items.LANG_PREFIX + lang.s()));
-            }
-        }
-        Map<String, List<Map<String, AttributeValue>>> byStory =
-                BatchReads.byPartition(dynamo, table, backoff, keys, OUTLINE_NAMES, "batch get of listed translations");
-        List<Story> stories = new ArrayList<>();
-        for (Map<String, AttributeValue> meta : metas) {
-            List<Map<String, AttributeValue>> langs =
-                    new ArrayList<>(byStory.getOrDefault(meta.get(Items.PK).s(), List.of()));
-            // the same order as a query returns them: by sort key
-            langs.sort(Comparator.comparing(item -> item.get(Items.SK).s()));
-            stories.add(Items.story(meta, langs));
-        }
-        return stories;
+    public Page<StoryOutline> list(StoryFilter filter, Optional<String> cursor, int limit) {
+        return lists.list(filter, cursor, limit);
     }
 
     @Override
     public List<Due> due(Instant now, int limit) {
-        QueryResponse response = dynamo.query(QueryRequest.builder()
-                .tableName(table)
-                .indexName(Items.GSI1)
-                .keyConditionExpression("GSI1PK = :sched AND GSI1SK <= :now")
-                .expressionAttributeValues(Map.of(":sched", s(Items.SCHEDULED), ":now", s(Items.sortable(now) + "#~")))
-                .limit(limit)
-                .build());
-        return response.items().stream()
-                .map(item -> new Due(
-                        new StoryId(item.get(Items.ID).s()),
-                        item.get(Items.LANG).s()))
-                .toList();
-    }
-
-    /**
-     * The change to each language's months: a translation that becomes published counts in its
-     * month, one that is withdrawn, deleted or moved to another month no longer counts in its old
-     * one. Exact, since the transaction that carries it holds only if the version read is still the
-     * stored one; an edit that moves no translation in or out of a month touches no months item.
-     */
-    private List<TransactWriteItem> monthsUpdates(Optional<Story> previous, Optional<Story> updated) {
-        Map<String, Map<YearMonth, Integer>> deltas = new TreeMap<>();
-        previous.ifPresent(p -> p.translations()
-                .values()
-                .forEach(t -> publishedMonth(t)
-                        .ifPresent(m -> deltas.computeIfAbsent(t.lang(), l -> new TreeMap<>())
-                                .merge(m, -1, Integer::sum))));
-        updated.ifPresent(u -> u.translations()
-                .values()
-                .forEach(t -> publishedMonth(t)
-                        .ifPresent(m -> deltas.computeIfAbsent(t.lang(), l -> new TreeMap<>())
-                                .merge(m, 1, Integer::sum))));
-        List<TransactWriteItem> updates = new ArrayList<>();
-        deltas.forEach((lang, months) -> {
-            List<String> adds = new ArrayList<>();
-            Map<String, String> names = new HashMap<>();
-            Map<String, AttributeValue> values = new HashMap<>();
-            months.forEach((month, delta) -> {
-                if (delta == 0) return;
-                String at = Integer.toString(adds.size());
-                adds.add("#m" + at + " :d" + at);
-                names.put("#m" + at, month.toString());
-                values.put(":d" + at, Items.n(delta));
-            });
-            if (adds.isEmpty()) return;
-            updates.add(TransactWriteItem.builder()
-                    .update(Update.builder()
-                            .tableName(table)
-                            .key(key(Items.monthsKey(lang), Items.MONTHS))
-                            .updateExpression("ADD " + String.join(", ", adds))
-                            .expressionAttributeNames(names)
-                            .expressionAttributeValues(values)
-                            .build())
-                    .build());
-        });
-        return updates;
-    }
-
-    private Optional<YearMonth> publishedMonth(Translation t) {
-        if (t.status() != Status.PUBLISHED || t.publishedAt() == null) return Optional.empty();
-        return Optional.of(YearMonth.from(t.publishedAt().atZone(zone)));
+        return lists.due(now, limit);
     }
 
     private Optional<Rejection> transact(
@@ -424,28 +291,5 @@ public final class DynamoStoryRepository implements StoryRepository {
 
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(Items.PK, s(pk), Items.SK, s(sk));
-    }
-
-    // the cursor is the index position, opaque to clients
-    private static String encodeCursor(Map<String, AttributeValue> key) {
-        String raw = key.get(Items.PK).s() + "\n" + key.get(Items.SK).s() + "\n"
-                + key.get(Items.GSI3SK).s();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decodeCursor(String cursor) {
-        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-        if (parts.length != 3
-                || !parts[0].startsWith("STORY#")
-                || !StoryId.isValid(parts[0].substring(6))
-                || !parts[1].equals(Items.META)
-                || !parts[2].matches("^[0-9T:.Z-]{10,40}#[0-9a-f-]{36}$")) {
-            throw new IllegalArgumentException("bad cursor");
-        }
-        return Map.of(
-                Items.PK, s(parts[0]),
-                Items.SK, s(parts[1]),
-                Items.GSI3PK, s(Items.STORIES),
-                Items.GSI3SK, s(parts[2]));
     }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import newsroom.story.BodyFormat;
 import newsroom.story.Excerpts;
 import newsroom.story.Image;
-import newsroom.story.Revision;
 import newsroom.story.Status;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
+import newsroom.story.StoryOutline;
 import newsroom.story.Translation;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -236,48 +236,6 @@ public final class Items {
         return item;
     }
 
-    static Map<String, AttributeValue> revisionItem(StoryId id, Revision r) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(storyKey(id)));
-        item.put(SK, s(revisionKey(r)));
-        item.put(TYPE, s("revision"));
-        item.put(AT, s(r.at().toString()));
-        if (!r.startedAt().equals(r.at())) item.put(STARTED_AT, s(r.startedAt().toString()));
-        item.put(LANG, s(r.lang()));
-        item.put(ACTION, s(r.action()));
-        item.put(BY, s(r.by()));
-        item.put(VERSION, n(r.version()));
-        Revision.Text text = r.text();
-        if (text != null) {
-            item.put(TITLE, s(text.title()));
-            item.put(LEAD, s(text.lead()));
-            item.put(DATELINE, s(text.dateline()));
-            item.put(BODY_SOURCE, s(text.body()));
-            item.put(FORMAT, s(text.format().wire()));
-            item.put(SLUG, s(text.slug()));
-            if (text.caption() != null) item.put(CAPTION, s(text.caption()));
-            if (text.imageAlt() != null) item.put(IMAGE_ALT, s(text.imageAlt()));
-        }
-        return item;
-    }
-
-    /** A revision's sort key: its newest save's time, then language and version. */
-    static String revisionKey(Revision r) {
-        return REV_PREFIX + r.at() + "#" + r.lang() + "#" + r.version();
-    }
-
-    static Map<String, AttributeValue> tombstoneItem(StoryId id, Instant deletedAt, String by, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(storyKey(id)));
-        item.put(SK, s(TOMBSTONE));
-        item.put(TYPE, s("tombstone"));
-        item.put(ID, s(id.value()));
-        item.put(DELETED_AT, s(deletedAt.toString()));
-        item.put(DELETED_BY, s(by));
-        item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
-        return item;
-    }
-
     /**
      * A story from its META item and its translation items, with their source items where they were
      * read (a translation without one has the source its own item holds, if any, or none).
@@ -293,9 +251,31 @@ public final class Items {
             Translation t = translation(item, sources.get(str(item, LANG)));
             translations.put(t.lang(), t);
         }
+        StoryOutline shared = outline(meta, List.of());
+        return new Story(
+                shared.id(),
+                shared.category(),
+                shared.tags(),
+                shared.author(),
+                shared.image(),
+                shared.version(),
+                shared.createdAt(),
+                shared.createdBy(),
+                shared.updatedAt(),
+                shared.updatedBy(),
+                translations);
+    }
+
+    /** A story as lists show it, from its META item and its translations' outline items. */
+    static StoryOutline outline(Map<String, AttributeValue> meta, List<Map<String, AttributeValue>> langs) {
+        Map<String, Translation.Outline> translations = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : langs) {
+            Translation.Outline t = translationOutline(item);
+            translations.put(t.lang(), t);
+        }
         List<String> tags = new ArrayList<>();
         if (meta.containsKey(TAGS)) meta.get(TAGS).l().forEach(v -> tags.add(v.s()));
-        return new Story(
+        return new StoryOutline(
                 new StoryId(str(meta, ID)),
                 str(meta, CATEGORY),
                 tags,
@@ -314,15 +294,20 @@ public final class Items {
     }
 
     private static Translation translation(Map<String, AttributeValue> item, String source) {
-        return new Translation(
+        return Translation.of(
+                translationOutline(item),
+                // read without its source item (a page), a translation has an empty source
+                source != null ? source : item.containsKey(BODY_SOURCE) ? str(item, BODY_SOURCE) : "",
+                item.containsKey(BODY_HTML) ? str(item, BODY_HTML) : "");
+    }
+
+    static Translation.Outline translationOutline(Map<String, AttributeValue> item) {
+        return new Translation.Outline(
                 str(item, LANG),
                 str(item, TITLE),
                 str(item, LEAD),
                 str(item, DATELINE),
-                // read without its source item (a page, a list), a translation has an empty source
-                source != null ? source : item.containsKey(BODY_SOURCE) ? str(item, BODY_SOURCE) : "",
                 BodyFormat.valueOf(str(item, FORMAT).toUpperCase(java.util.Locale.ROOT)),
-                item.containsKey(BODY_HTML) ? str(item, BODY_HTML) : "",
                 str(item, SLUG),
                 Status.fromWire(str(item, STATUS)),
                 item.containsKey(PUBLISHED_AT) ? Instant.parse(str(item, PUBLISHED_AT)) : null,
@@ -330,28 +315,6 @@ public final class Items {
                 item.containsKey(IMAGE_ALT) ? str(item, IMAGE_ALT) : null,
                 Instant.parse(str(item, UPDATED_AT)),
                 str(item, UPDATED_BY));
-    }
-
-    static Revision revision(Map<String, AttributeValue> item) {
-        Revision.Text text = item.containsKey(BODY_SOURCE)
-                ? new Revision.Text(
-                        str(item, TITLE),
-                        str(item, LEAD),
-                        str(item, DATELINE),
-                        str(item, BODY_SOURCE),
-                        BodyFormat.valueOf(str(item, FORMAT).toUpperCase(java.util.Locale.ROOT)),
-                        str(item, SLUG),
-                        str(item, CAPTION),
-                        str(item, IMAGE_ALT))
-                : null;
-        return new Revision(
-                Instant.parse(str(item, AT)),
-                str(item, LANG),
-                str(item, ACTION),
-                str(item, BY),
-                Long.parseLong(item.get(VERSION).n()),
-                text,
-                item.containsKey(STARTED_AT) ? Instant.parse(str(item, STARTED_AT)) : null);
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

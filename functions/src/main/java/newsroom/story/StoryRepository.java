@@ -48,7 +48,8 @@ public interface StoryRepository {
 
     record Tombstone(StoryId id, Instant deletedAt, String deletedBy, Instant expiresAt) {}
 
-    Page<Story> list(StoryFilter filter, Optional<String> cursor, int limit);
+    /** Stories as lists show them, newest created first, without their bodies. */
+    Page<StoryOutline> list(StoryFilter filter, Optional<String> cursor, int limit);
 
     /** Scheduled translations whose time has come, as (story, language) pairs. */
     List<Due> due(Instant now, int limit);

@@ -3,39 +3,14 @@ package newsroom.story;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import newsroom.Log;
 
 /** The newsroom's rules for changing stories: validation, slugs, publication and versions. */
 public final class StoryService {
-    public static final int MAX_TITLE = 200;
-    public static final int MAX_LEAD = 600;
-    public static final int MAX_DATELINE = 100;
-    public static final int MAX_CAPTION = 300;
-    public static final int MAX_BODY_BYTES = 100_000;
-    // A translation is stored as one item with its source and its HTML; together they must stay well
-    // under the store's 400 KB item limit. Markup and escapes make the HTML several times larger
-    // than the source ("<" becomes "&lt;"), so the HTML has its own limit.
-    public static final int MAX_BODY_HTML_BYTES = 250_000;
-    /**
-     * What a story's translations may hold together, in bytes of text, HTML included: so that every
-     * accepted story is written in one transaction (at most 4 MB, revisions included), answered in
-     * one response (at most 6 MB) and read in a few pages. Every configured language at every field
-     * limit fits for up to three languages.
-     */
-    public static final int MAX_STORY_BYTES = 1_200_000;
-
-    public static final int MAX_TAGS = 12;
-    public static final int MAX_TAG = 40;
-    public static final int MAX_AUTHOR = 120;
     /**
      * How long one person's consecutive saves of a translation stay one revision, from the first:
      * long enough for a stretch of writing, short enough that an hour's work leaves steps to go back to.
@@ -45,21 +20,18 @@ public final class StoryService {
     /** The revision a scheduled translation gets when it may no longer be published when due. */
     public static final String SCHEDULE_WITHDRAWN = "schedule-withdrawn";
 
-    private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(366);
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-
     private final StoryRepository stories;
     private final List<String> languages;
-    private final List<String> categories;
-    private final Clock clock;
     private final StoryValidation validation;
+    private final StoryChanges changes;
+    private final Publication publication;
 
     public StoryService(StoryRepository stories, List<String> languages, List<String> categories, Clock clock) {
         this.stories = stories;
         this.languages = List.copyOf(languages);
-        this.categories = List.copyOf(categories);
-        this.clock = clock;
-        this.validation = new StoryValidation(this.languages, this.categories);
+        this.validation = new StoryValidation(this.languages, List.copyOf(categories));
+        this.changes = new StoryChanges(stories, this.languages, clock);
+        this.publication = new Publication(changes);
     }
 
     public List<String> languages() {
@@ -88,7 +60,7 @@ public final class StoryService {
      */
     public Outcome<Story> restore(Actor actor, StoryId id, long expectedVersion, long revision, String lang) {
         if (!languages.contains(lang)) return Outcome.rejected(new Rejection.NotFound("revision"));
-        return change(id, expectedVersion, current -> {
+        return changes.change(id, expectedVersion, current -> {
             Optional<Revision> kept = stories.revision(id, revision, lang).filter(r -> r.text() != null);
             if (kept.isEmpty()) return Outcome.rejected(new Rejection.NotFound("revision"));
             Optional<Rejection.NotAllowed> refused = Permissions.editTranslation(actor, current.translation(lang));
@@ -97,7 +69,7 @@ public final class StoryService {
             List<FieldError> errors = new ArrayList<>();
             StoryValidation.translation("", in, errors);
             if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
-            Instant now = now();
+            Instant now = changes.now();
             long version = current.version() + 1;
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
             translations.put(
@@ -107,13 +79,14 @@ public final class StoryService {
             List<FieldError> tooLarge = StoryValidation.htmlTooLarge(List.of(translations.get(lang)), false);
             tooLarge.addAll(StoryValidation.overBudget(translations.values(), "body"));
             if (!tooLarge.isEmpty()) return Outcome.rejected(new Rejection.Invalid(tooLarge));
-            return Outcome.done(new Change(
-                    current.withTranslations(orderedTranslations(translations), version, actor, now),
+            return Outcome.done(new StoryChanges.Change(
+                    current.withTranslations(changes.orderedTranslations(translations), version, actor, now),
                     List.of(new Revision(now, lang, "restore", actor.id(), version))));
         });
     }
 
-    public StoryRepository.Page<Story> list(StoryRepository.StoryFilter filter, Optional<String> cursor, int limit) {
+    public StoryRepository.Page<StoryOutline> list(
+            StoryRepository.StoryFilter filter, Optional<String> cursor, int limit) {
         return stories.list(filter, cursor, limit);
     }
 
@@ -121,10 +94,10 @@ public final class StoryService {
         List<FieldError> errors = new ArrayList<>();
         validation.story(input, errors, true);
         if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
-        Instant now = now();
+        Instant now = changes.now();
         StoryId id = StoryId.random();
         Map<String, Translation> translations = new LinkedHashMap<>();
-        for (String lang : orderedLanguages(input.translations().keySet())) {
+        for (String lang : changes.orderedLanguages(input.translations().keySet())) {
             translations.put(
                     lang, Drafts.translation(id, lang, input.translations().get(lang), Optional.empty(), actor, now));
         }
@@ -146,7 +119,7 @@ public final class StoryService {
         List<Revision> revisions = translations.keySet().stream()
                 .map(l -> new Revision(now, l, "create", actor.id(), 1))
                 .toList();
-        return saved(Optional.empty(), story, revisions);
+        return changes.saved(Optional.empty(), story, revisions);
     }
 
     /** Replaces the story's shared fields and the translations it names; others are removed. */
@@ -154,14 +127,14 @@ public final class StoryService {
         List<FieldError> errors = new ArrayList<>();
         validation.story(input, errors, true);
         if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
-        return change(id, expectedVersion, current -> {
+        return changes.change(id, expectedVersion, current -> {
             Optional<Rejection.NotAllowed> refused = Permissions.editStory(actor, current);
             if (refused.isPresent()) return Outcome.rejected(refused.get());
-            Instant now = now();
+            Instant now = changes.now();
             Map<String, Translation> translations = new LinkedHashMap<>();
             List<Revision> revisions = new ArrayList<>();
             long version = current.version() + 1;
-            for (String lang : orderedLanguages(input.translations().keySet())) {
+            for (String lang : changes.orderedLanguages(input.translations().keySet())) {
                 translations.put(
                         lang,
                         Drafts.translation(
@@ -181,7 +154,7 @@ public final class StoryService {
                     revisions.add(new Revision(now, lang, "remove-translation", actor.id(), version));
                 }
             }
-            return Outcome.done(new Change(
+            return Outcome.done(new StoryChanges.Change(
                     new Story(
                             id,
                             input.category(),
@@ -206,10 +179,10 @@ public final class StoryService {
         }
         StoryValidation.translation("", in, errors);
         if (!errors.isEmpty()) return Outcome.rejected(new Rejection.Invalid(errors));
-        return change(id, expectedVersion, current -> {
+        return changes.change(id, expectedVersion, current -> {
             Optional<Rejection.NotAllowed> refused = Permissions.editTranslation(actor, current.translation(lang));
             if (refused.isPresent()) return Outcome.rejected(refused.get());
-            Instant now = now();
+            Instant now = changes.now();
             long version = current.version() + 1;
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
             translations.put(lang, Drafts.translation(current.id(), lang, in, current.translation(lang), actor, now));
@@ -219,7 +192,7 @@ public final class StoryService {
             String action = current.translation(lang).isPresent() ? "edit" : "add-translation";
             Revision revision = new Revision(now, lang, action, actor.id(), version);
             Optional<Revision> run = action.equals("edit") ? openRun(id, lang, actor, now) : Optional.empty();
-            return Outcome.done(new Change(
+            return Outcome.done(new StoryChanges.Change(
                     current.withTranslations(translations, version, actor, now),
                     List.of(run.map(r -> r.continuedAs(revision)).orElse(revision)),
                     run.stream().toList()));
@@ -227,7 +200,7 @@ public final class StoryService {
     }
 
     public Outcome<Story> deleteTranslation(Actor actor, StoryId id, String lang, long expectedVersion) {
-        return change(id, expectedVersion, current -> {
+        return changes.change(id, expectedVersion, current -> {
             if (current.translation(lang).isEmpty()) {
                 return Outcome.rejected(new Rejection.NotFound("translation " + lang));
             }
@@ -238,130 +211,13 @@ public final class StoryService {
                 return Outcome.rejected(Rejection.Invalid.of(
                         "lang", "a story keeps at least one translation; delete the story instead"));
             }
-            Instant now = now();
+            Instant now = changes.now();
             long version = current.version() + 1;
             Map<String, Translation> translations = new LinkedHashMap<>(current.translations());
             translations.remove(lang);
-            return Outcome.done(new Change(
+            return Outcome.done(new StoryChanges.Change(
                     current.withTranslations(translations, version, actor, now),
                     List.of(new Revision(now, lang, "remove-translation", actor.id(), version))));
-        });
-    }
-
-    /**
-     * Publishes the named languages (all when empty) now, at a past time given for back-dating, or
-     * schedules them for a future time.
-     */
-    public Outcome<Story> publish(
-            Actor actor, StoryId id, long expectedVersion, List<String> langs, Optional<Instant> at) {
-        Instant now = now();
-        if (at.isPresent() && (at.get().isBefore(EARLIEST) || at.get().isAfter(now.plus(MAX_SCHEDULE_AHEAD)))) {
-            return Outcome.rejected(Rejection.Invalid.of("at", "must be between 2000-01-01 and one year from now"));
-        }
-        Instant when = at.orElse(now).truncatedTo(ChronoUnit.SECONDS);
-        Status status = when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
-        // publishing a published translation again keeps its publication time; an explicit time moves it
-        return setStatus(actor, id, expectedVersion, langs, status, when, status.wire(), at.isEmpty());
-    }
-
-    public Outcome<Story> unpublish(Actor actor, StoryId id, long expectedVersion, List<String> langs) {
-        return setStatus(actor, id, expectedVersion, langs, Status.DRAFT, null, "unpublish", false);
-    }
-
-    public Outcome<Story> delete(Actor actor, StoryId id, long expectedVersion) {
-        Optional<Rejection.NotAllowed> refused = Permissions.publish(actor);
-        if (refused.isPresent()) return Outcome.rejected(refused.get());
-        Optional<Story> found = stories.find(id);
-        if (found.isEmpty()) return Outcome.rejected(new Rejection.NotFound("story " + id));
-        Story current = found.get();
-        if (current.version() != expectedVersion) {
-            return Outcome.rejected(new Rejection.Stale(current.version()));
-        }
-        Optional<Rejection> rejection =
-                stories.delete(current, new Revision(now(), "*", "delete", actor.id(), current.version() + 1));
-        return rejection.<Outcome<Story>>map(Outcome::rejected).orElseGet(() -> Outcome.done(current));
-    }
-
-    /** Publishes every scheduled translation whose time has come; returns how many. */
-    public int publishDue(Actor publisher) {
-        int published = 0;
-        for (StoryRepository.Due due : stories.due(now(), 100)) {
-            Optional<Story> story = stories.find(due.id());
-            if (story.isEmpty()) continue;
-            Optional<Translation> t = story.get().translation(due.lang());
-            if (t.isEmpty() || t.get().status() != Status.SCHEDULED) continue;
-            Outcome<Story> outcome = setStatus(
-                    publisher,
-                    due.id(),
-                    story.get().version(),
-                    List.of(due.lang()),
-                    Status.PUBLISHED,
-                    t.get().publishedAt(),
-                    "publish-scheduled",
-                    false);
-            if (outcome instanceof Outcome.Done<Story>) {
-                published++;
-            } else if (outcome instanceof Outcome.Rejected<Story> r && r.reason() instanceof Rejection.Invalid i) {
-                // The rules held when it was scheduled, but the story changed since (an image added, an
-                // alt text removed). Left scheduled, it would be refused again on every run and show a
-                // time that will not happen; back to draft, the editors see it must be published again.
-                Outcome<Story> withdrawn = setStatus(
-                        publisher,
-                        due.id(),
-                        story.get().version(),
-                        List.of(due.lang()),
-                        Status.DRAFT,
-                        null,
-                        SCHEDULE_WITHDRAWN,
-                        false);
-                Log.line(
-                        "schedule-withdrawn",
-                        Map.of(
-                                "id",
-                                due.id().value(),
-                                "lang",
-                                due.lang(),
-                                "fields",
-                                i.errors().stream().map(FieldError::field).toList(),
-                                "withdrawn",
-                                withdrawn instanceof Outcome.Done<Story>));
-            }
-        }
-        return published;
-    }
-
-    private Outcome<Story> setStatus(
-            Actor actor,
-            StoryId id,
-            long expectedVersion,
-            List<String> langs,
-            Status status,
-            Instant when,
-            String action,
-            boolean keepPublicationTime) {
-        // publish, schedule and unpublish, by a person or by the schedule: one rule for both
-        Optional<Rejection.NotAllowed> refused = Permissions.publish(actor);
-        if (refused.isPresent()) return Outcome.rejected(refused.get());
-        Set<String> named = new HashSet<>();
-        for (String lang : langs) {
-            if (!languages.contains(lang)) {
-                return Outcome.rejected(Rejection.Invalid.of("languages", "unknown language " + lang));
-            }
-            // one language named twice would be changed twice in one transaction
-            if (!named.add(lang)) {
-                return Outcome.rejected(Rejection.Invalid.of("languages", "names " + lang + " twice"));
-            }
-        }
-        return change(id, expectedVersion, current -> {
-            Collection<String> targets =
-                    langs.isEmpty() ? current.translations().keySet() : langs;
-            Instant now = now();
-            Outcome<Story> changed = current.withStatus(targets, status, when, keepPublicationTime, actor, now);
-            if (changed instanceof Outcome.Rejected<Story> r) return Outcome.rejected(r.reason());
-            Story story = ((Outcome.Done<Story>) changed).value();
-            List<Revision> revisions = new ArrayList<>();
-            for (String lang : targets) revisions.add(new Revision(now, lang, action, actor.id(), story.version()));
-            return Outcome.done(new Change(story, revisions));
         });
     }
 
@@ -383,54 +239,25 @@ public final class StoryService {
         return open ? Optional.of(newest) : Optional.empty();
     }
 
-    private record Change(Story story, List<Revision> revisions, List<Revision> superseded) {
-        Change(Story story, List<Revision> revisions) {
-            this(story, revisions, List.of());
-        }
+    /**
+     * Publishes the named languages (all when empty) now, at a past time given for back-dating, or
+     * schedules them for a future time.
+     */
+    public Outcome<Story> publish(
+            Actor actor, StoryId id, long expectedVersion, List<String> langs, Optional<Instant> at) {
+        return publication.publish(actor, id, expectedVersion, langs, at);
     }
 
-    private Outcome<Story> change(
-            StoryId id, long expectedVersion, java.util.function.Function<Story, Outcome<Change>> edit) {
-        Optional<Story> found = stories.find(id);
-        if (found.isEmpty()) return Outcome.rejected(new Rejection.NotFound("story " + id));
-        Story current = found.get();
-        if (current.version() != expectedVersion) {
-            return Outcome.rejected(new Rejection.Stale(current.version()));
-        }
-        Outcome<Change> edited = edit.apply(current);
-        if (edited instanceof Outcome.Rejected<Change> r) return Outcome.rejected(r.reason());
-        Change change = ((Outcome.Done<Change>) edited).value();
-        return saved(found, change.story(), change.revisions(), change.superseded());
+    public Outcome<Story> unpublish(Actor actor, StoryId id, long expectedVersion, List<String> langs) {
+        return publication.unpublish(actor, id, expectedVersion, langs);
     }
 
-    private Outcome<Story> saved(Optional<Story> previous, Story story, List<Revision> revisions) {
-        return saved(previous, story, revisions, List.of());
+    public Outcome<Story> delete(Actor actor, StoryId id, long expectedVersion) {
+        return publication.delete(actor, id, expectedVersion);
     }
 
-    private Outcome<Story> saved(
-            Optional<Story> previous, Story story, List<Revision> revisions, List<Revision> superseded) {
-        // each revision keeps its language's words after the change; a removal keeps the words removed
-        List<Revision> withTexts = revisions.stream()
-                .map(r -> story.translation(r.lang())
-                        .or(() -> previous.flatMap(p -> p.translation(r.lang())))
-                        .map(t -> r.withText(Revision.Text.of(t)))
-                        .orElse(r))
-                .toList();
-        Optional<Rejection> rejection = stories.save(previous, story, withTexts, superseded);
-        return rejection.<Outcome<Story>>map(Outcome::rejected).orElseGet(() -> Outcome.done(story));
-    }
-
-    private Map<String, Translation> orderedTranslations(Map<String, Translation> translations) {
-        Map<String, Translation> ordered = new LinkedHashMap<>();
-        for (String lang : orderedLanguages(translations.keySet())) ordered.put(lang, translations.get(lang));
-        return ordered;
-    }
-
-    private List<String> orderedLanguages(Set<String> langs) {
-        return languages.stream().filter(langs::contains).toList();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    /** Publishes every scheduled translation whose time has come; returns how many. */
+    public int publishDue(Actor publisher) {
+        return publication.publishDue(publisher);
     }
 }

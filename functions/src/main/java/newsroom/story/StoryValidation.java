@@ -1,15 +1,15 @@
 package newsroom.story;
 
-import static newsroom.story.StoryService.MAX_AUTHOR;
-import static newsroom.story.StoryService.MAX_BODY_BYTES;
-import static newsroom.story.StoryService.MAX_BODY_HTML_BYTES;
-import static newsroom.story.StoryService.MAX_CAPTION;
-import static newsroom.story.StoryService.MAX_DATELINE;
-import static newsroom.story.StoryService.MAX_LEAD;
-import static newsroom.story.StoryService.MAX_STORY_BYTES;
-import static newsroom.story.StoryService.MAX_TAG;
-import static newsroom.story.StoryService.MAX_TAGS;
-import static newsroom.story.StoryService.MAX_TITLE;
+import static newsroom.story.StoryLimits.MAX_AUTHOR;
+import static newsroom.story.StoryLimits.MAX_BODY_BYTES;
+import static newsroom.story.StoryLimits.MAX_BODY_HTML_BYTES;
+import static newsroom.story.StoryLimits.MAX_CAPTION;
+import static newsroom.story.StoryLimits.MAX_DATELINE;
+import static newsroom.story.StoryLimits.MAX_LEAD;
+import static newsroom.story.StoryLimits.MAX_STORY_BYTES;
+import static newsroom.story.StoryLimits.MAX_TAG;
+import static newsroom.story.StoryLimits.MAX_TAGS;
+import static newsroom.story.StoryLimits.MAX_TITLE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -61,4 +61,55 @@ public record Translation(
                 when,
                 who);
     }
+
+    /** What a list shows of a translation: everything but its body. */
+    public Outline outline() {
+        return new Outline(
+                lang,
+                title,
+                lead,
+                dateline,
+                format,
+                slug,
+                status,
+                publishedAt,
+                caption,
+                imageAlt,
+                updatedAt,
+                updatedBy);
+    }
+
+    /** The translation of this outline with its body. */
+    public static Translation of(Outline o, String bodySource, String bodyHtml) {
+        return new Translation(
+                o.lang(),
+                o.title(),
+                o.lead(),
+                o.dateline(),
+                bodySource,
+                o.format(),
+                bodyHtml,
+                o.slug(),
+                o.status(),
+                o.publishedAt(),
+                o.caption(),
+                o.imageAlt(),
+                o.updatedAt(),
+                o.updatedBy());
+    }
+
+    /** A translation without its body, as lists read it. */
+    public record Outline(
+            String lang,
+            String title,
+            String lead,
+            String dateline,
+            BodyFormat format,
+            String slug,
+            Status status,
+            Instant publishedAt,
+            String caption,
+            String imageAlt,
+            Instant updatedAt,
+            String updatedBy) {}
 }

@@ -6,15 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Standard output, where the functions write their log and metric lines, captured for a test. */
-final class StdoutCapture implements AutoCloseable {
+public final class StdoutCapture implements AutoCloseable {
     private final PrintStream original = System.out;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    StdoutCapture() {
+    public StdoutCapture() {
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         System.out.flush();
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }

@@ -41,11 +41,15 @@ public final class InMemorySiteIndex implements SiteIndex {
         if (readAt != stories.writes()) {
             readAt = stories.writes();
             Map<String, List<Entry>> byLang = new HashMap<>();
-            for (Story s : stories.list(
+            for (Story s : stories
+                    .list(
                             new StoryRepository.StoryFilter(Optional.empty(), Optional.empty(), Optional.empty()),
                             Optional.empty(),
                             Integer.MAX_VALUE)
-                    .items()) {
+                    .items()
+                    .stream()
+                    .flatMap(outline -> stories.find(outline.id()).stream())
+                    .toList()) {
                 for (Translation t : s.translations().values()) {
                     if (!t.isPublished()) continue;
                     byLang.computeIfAbsent(t.lang(), k -> new ArrayList<>())

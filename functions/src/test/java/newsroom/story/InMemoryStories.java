@@ -109,7 +109,7 @@ public final class InMemoryStories implements StoryRepository {
     }
 
     @Override
-    public synchronized Page<Story> list(StoryFilter filter, Optional<String> cursor, int limit) {
+    public synchronized Page<StoryOutline> list(StoryFilter filter, Optional<String> cursor, int limit) {
         // the staff index's order: newest created first, by the same key the table sorts on
         List<Story> matching = stories.values().stream()
                 .filter(story -> matches(story, filter))
@@ -124,7 +124,7 @@ public final class InMemoryStories implements StoryRepository {
         Optional<String> next = from + page.size() < matching.size()
                 ? Optional.of(encodeCursor(listKey(page.get(page.size() - 1))))
                 : Optional.empty();
-        return new Page<>(List.copyOf(page), next);
+        return new Page<>(page.stream().map(StoryOutline::of).toList(), next);
     }
 
     /** As the table filters: a status and a language together mean that language's status. */

@@ -279,22 +279,13 @@ public abstract class StoryRepositoryContract {
         Story story = saved(
                 story("city", T0, draft("en", "outline"), draft("ru", "outline").withStatus(Status.PUBLISHED, T0)));
 
-        Story listed = stories.list(filter(null, null, null), Optional.empty(), 10)
+        StoryOutline listed = stories.list(filter(null, null, null), Optional.empty(), 10)
                 .items()
                 .get(0);
 
-        assertEquals(story.id(), listed.id());
-        assertEquals(story.version(), listed.version());
-        assertEquals(story.translations().keySet(), listed.translations().keySet());
-        for (Translation t : story.translations().values()) {
-            Translation outline = listed.translation(t.lang()).orElseThrow();
-            assertEquals(t.title(), outline.title());
-            assertEquals(t.slug(), outline.slug());
-            assertEquals(t.status(), outline.status());
-            assertEquals(t.publishedAt(), outline.publishedAt());
-            assertEquals(t.updatedAt(), outline.updatedAt());
-            assertEquals(t.updatedBy(), outline.updatedBy());
-        }
+        // everything but the bodies, exactly as a whole read of the story gives it
+        assertEquals(StoryOutline.of(stories.find(story.id()).orElseThrow()), listed);
+        assertEquals(StoryOutline.of(story), listed);
     }
 
     @Test
@@ -315,7 +306,7 @@ public abstract class StoryRepositoryContract {
                 Optional<String> cursor = Optional.empty();
                 int pages = 0;
                 do {
-                    StoryRepository.Page<Story> page = stories.list(filter, cursor, limit);
+                    StoryRepository.Page<StoryOutline> page = stories.list(filter, cursor, limit);
                     assertTrue(page.items().size() <= limit, "a page holds at most the limit");
                     if (page.items().size() < limit) {
                         assertEquals(Optional.empty(), page.nextCursor(), "a short page is the last");

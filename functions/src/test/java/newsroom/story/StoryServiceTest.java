@@ -86,7 +86,7 @@ class StoryServiceTest {
     @Test
     void tooLongTitleIsRejectedAndNothingIsStored() {
         Outcome<Story> outcome =
-                service.create(writer, input(Map.of("en", translation("x".repeat(StoryService.MAX_TITLE + 1)))));
+                service.create(writer, input(Map.of("en", translation("x".repeat(StoryLimits.MAX_TITLE + 1)))));
         assertInstanceOf(Outcome.Rejected.class, outcome);
         assertTrue(repository
                 .list(
@@ -100,7 +100,7 @@ class StoryServiceTest {
     @Test
     void bodyWhoseHtmlOutgrowsItsLimitIsRejectedOnCreateAndEdit() {
         // within the source limit, but every "<" becomes "&lt;" in the HTML
-        String body = "<".repeat(StoryService.MAX_BODY_BYTES);
+        String body = "<".repeat(StoryLimits.MAX_BODY_BYTES);
         StoryInput.TranslationInput big =
                 new StoryInput.TranslationInput("Angle brackets", "", "", body, BodyFormat.MARKDOWN, null, null, null);
         Rejection created = assertInstanceOf(Outcome.Rejected.class, service.create(writer, input(Map.of("en", big))))

@@ -123,8 +123,7 @@ public final class NewsroomLocal {
 
     private static int serve(Serve serve, PrintStream out) throws Exception {
         long started = System.nanoTime();
-        LocalCloud.Options options = LocalCloud.Options.defaults(
-                        serve.inMemory() ? Optional.empty() : Optional.of(DATA))
+        StackOptions options = StackOptions.defaults(serve.inMemory() ? Optional.empty() : Optional.of(DATA))
                 .shifted(serve.portOffset());
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("DynamoDB", options.dynamoPort());
@@ -216,7 +215,7 @@ public final class NewsroomLocal {
         }
         Path issuerFile = data.get().resolve(ISSUER.getFileName());
         String issuer = token.portOffset().isPresent() || !Files.isRegularFile(issuerFile)
-                ? LocalAuth.issuerAt(LocalCloud.Options.defaults(Optional.empty())
+                ? LocalAuth.issuerAt(StackOptions.defaults(Optional.empty())
                         .shifted(token.portOffset().orElse(0))
                         .apiPort())
                 : Files.readString(issuerFile, StandardCharsets.UTF_8).strip();

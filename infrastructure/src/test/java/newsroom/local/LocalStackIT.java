@@ -25,10 +25,8 @@ class LocalStackIT {
     @BeforeAll
     static void startAgainstLocalStack() throws Exception {
         String endpoint = LOCALSTACK.getEndpoint().toString();
-        LocalCloud.Options options =
-                new LocalCloud.Options(0, 0, 0, 0, Optional.empty(), CloudTemplate.locate(), 100, 3, false);
-        cloud = LocalCloud.start(
-                options, LocalAuth.generate(), Optional.of(new LocalCloud.Endpoints(endpoint, endpoint)));
+        StackOptions options = new StackOptions(0, 0, 0, 0, Optional.empty(), CloudTemplate.locate(), 100, 3, false);
+        cloud = LocalCloud.start(options, LocalAuth.generate(), Optional.of(new Endpoints(endpoint, endpoint)));
         cloud.writeSkeleton();
     }
 

@@ -33,7 +33,7 @@ class ScheduledPublishingIT {
 
     @BeforeAll
     static void startOnTheTestsClock() throws Exception {
-        LocalCloud.Options options = new LocalCloud.Options(
+        StackOptions options = new StackOptions(
                         TestStack.freePort(),
                         TestStack.freePort(),
                         0,

@@ -34,7 +34,7 @@ final class SeparateStack {
 
     static LocalCloud start(Ports ports, Optional<Path> data, int streamRetries) throws Exception {
         LocalCloud cloud = LocalCloud.start(
-                new LocalCloud.Options(
+                new StackOptions(
                         ports.dynamo(),
                         ports.s3(),
                         ports.api(),

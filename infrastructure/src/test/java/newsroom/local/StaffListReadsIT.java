@@ -17,6 +17,7 @@ import newsroom.story.BodyFormat;
 import newsroom.story.Outcome;
 import newsroom.story.Story;
 import newsroom.story.StoryInput;
+import newsroom.story.StoryOutline;
 import newsroom.story.StoryRepository;
 import newsroom.story.StoryService;
 import org.junit.jupiter.api.Test;
@@ -50,16 +51,16 @@ class StaffListReadsIT {
                     new StoryRepository.StoryFilter(Optional.empty(), Optional.empty(), Optional.empty());
 
             counting.reset();
-            List<Story> three = service.list(all, Optional.empty(), 3).items();
+            List<StoryOutline> three = service.list(all, Optional.empty(), 3).items();
             Map<String, Integer> threeReads = counting.readsByKind();
             counting.reset();
-            List<Story> thirty = service.list(all, Optional.empty(), 30).items();
+            List<StoryOutline> thirty = service.list(all, Optional.empty(), 30).items();
             Map<String, Integer> thirtyReads = counting.readsByKind();
 
             System.out.printf("staff list reads: %s for 3 stories, %s for 30%n", threeReads, thirtyReads);
             assertEquals(3, three.size());
             assertEquals(30, thirty.size());
-            for (Story s : thirty)
+            for (StoryOutline s : thirty)
                 assertEquals(config.languages().size(), s.translations().size(), s.toString());
             // the index page, then one batch of every listed translation (up to 100 keys a request)
             assertEquals(Map.of("Query GSI3", 1, "BatchGetItem", 1), threeReads);

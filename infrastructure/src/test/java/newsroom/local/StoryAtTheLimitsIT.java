@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import newsroom.story.Bodies;
 import newsroom.story.BodyFormat;
+import newsroom.story.StoryLimits;
 import newsroom.story.StoryService;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,9 @@ class StoryAtTheLimitsIT {
     static String bodyAtTheLimits(String words, String marker) {
         // each ampersand takes the place of one byte of words and adds four bytes of HTML
         int plain = htmlBytes(body(words, 0, marker));
-        int ampersands = Math.max(0, (StoryService.MAX_BODY_HTML_BYTES - plain) / 4);
+        int ampersands = Math.max(0, (StoryLimits.MAX_BODY_HTML_BYTES - plain) / 4);
         String body = body(words, ampersands, marker);
-        while (htmlBytes(body) > StoryService.MAX_BODY_HTML_BYTES) {
+        while (htmlBytes(body) > StoryLimits.MAX_BODY_HTML_BYTES) {
             ampersands -= 50;
             body = body(words, ampersands, marker);
         }
@@ -54,7 +55,7 @@ class StoryAtTheLimitsIT {
     private static String body(String words, int ampersands, String marker) {
         StringBuilder out = new StringBuilder();
         out.append("&".repeat(ampersands)).append("\n\n");
-        int room = StoryService.MAX_BODY_BYTES - (marker.length() + 2);
+        int room = StoryLimits.MAX_BODY_BYTES - (marker.length() + 2);
         int wordBytes = words.getBytes(StandardCharsets.UTF_8).length;
         int bytes = out.length();
         while (bytes + wordBytes < room) {
@@ -68,11 +69,11 @@ class StoryAtTheLimitsIT {
 
     static ObjectNode translation(String lang, String letters, String marker) {
         ObjectNode t = JSON.createObjectNode();
-        t.put("title", text(letters, StoryService.MAX_TITLE));
-        t.put("lead", text(letters, StoryService.MAX_LEAD));
-        t.put("dateline", text(letters, StoryService.MAX_DATELINE));
-        t.put("caption", text(letters, StoryService.MAX_CAPTION));
-        t.put("imageAlt", text(letters, StoryService.MAX_CAPTION));
+        t.put("title", text(letters, StoryLimits.MAX_TITLE));
+        t.put("lead", text(letters, StoryLimits.MAX_LEAD));
+        t.put("dateline", text(letters, StoryLimits.MAX_DATELINE));
+        t.put("caption", text(letters, StoryLimits.MAX_CAPTION));
+        t.put("imageAlt", text(letters, StoryLimits.MAX_CAPTION));
         t.put("body", bodyAtTheLimits(text(letters, 60) + " ", marker));
         t.put("format", "markdown");
         return t;
@@ -87,9 +88,9 @@ class StoryAtTheLimitsIT {
         String editor = TestStack.token("limits", "editors");
         ObjectNode story = JSON.createObjectNode();
         story.put("category", "city");
-        story.put("author", text("Автор ", StoryService.MAX_AUTHOR));
+        story.put("author", text("Автор ", StoryLimits.MAX_AUTHOR));
         var tags = story.putArray("tags");
-        for (int i = 0; i < StoryService.MAX_TAGS; i++) tags.add(text(i + "тег", StoryService.MAX_TAG));
+        for (int i = 0; i < StoryLimits.MAX_TAGS; i++) tags.add(text(i + "тег", StoryLimits.MAX_TAG));
         story.putObject("image").put("src", "/media/2026/11/limits.jpg");
         // one request carries at most 256 KiB: the story is created with one translation and the
         // others are added one by one, as staff write them
@@ -124,8 +125,7 @@ class StoryAtTheLimitsIT {
             etag = added.headers().firstValue("ETag").orElseThrow();
         }
         long bytes = translations.toString().getBytes(StandardCharsets.UTF_8).length;
-        assertTrue(
-                bytes > languages.size() * (StoryService.MAX_BODY_BYTES - 10_000L), "sources of " + bytes + " bytes");
+        assertTrue(bytes > languages.size() * (StoryLimits.MAX_BODY_BYTES - 10_000L), "sources of " + bytes + " bytes");
 
         HttpResponse<String> read = TestStack.api("GET", path, editor, null);
         assertEquals(200, read.statusCode(), "read back whole: " + read.body());

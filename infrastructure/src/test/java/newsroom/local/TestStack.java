@@ -37,7 +37,7 @@ final class TestStack {
     static synchronized LocalCloud get() {
         if (cloud == null) {
             try {
-                LocalCloud.Options options = new LocalCloud.Options(
+                StackOptions options = new StackOptions(
                         freePort(), freePort(), 0, 0, Optional.empty(), CloudTemplate.locate(), 50, 3, false);
                 cloud = LocalCloud.start(options, LocalAuth.generate());
                 cloud.writeSkeleton();
@@ -54,7 +54,7 @@ final class TestStack {
         if (onDisk == null) {
             try {
                 deleteRecursively(ON_DISK_DATA);
-                LocalCloud.Options options = new LocalCloud.Options(
+                StackOptions options = new StackOptions(
                         freePort(), freePort(), 0, 0, Optional.of(ON_DISK_DATA), CloudTemplate.locate(), 50, 3, false);
                 onDisk = LocalCloud.start(options, LocalAuth.generate());
                 onDisk.writeSkeleton();
