@@ -2,6 +2,7 @@ package newsroom.image;
 
 import java.util.List;
 import java.util.Optional;
+import newsroom.render.InvalidationQueue;
 import newsroom.render.SiteBucket;
 import newsroom.story.Picture;
 import newsroom.story.PictureCatalog;
@@ -9,18 +10,21 @@ import newsroom.story.PictureUses;
 
 /**
  * The pictures of a deleted story that no other story shows: their renditions, their card and
- * the object at their src leave the site, and the catalog forgets them. A picture another story
+ * the object at their src leave the site and the CDN, and the catalog forgets them. A picture another story
  * still shows stays whole.
  */
 public final class OrphanedPictures {
     private final PictureCatalog catalog;
     private final PictureUses uses;
     private final SiteBucket site;
+    private final InvalidationQueue invalidations;
 
-    public OrphanedPictures(PictureCatalog catalog, PictureUses uses, SiteBucket site) {
+    public OrphanedPictures(
+            PictureCatalog catalog, PictureUses uses, SiteBucket site, InvalidationQueue invalidations) {
         this.catalog = catalog;
         this.uses = uses;
         this.site = site;
+        this.invalidations = invalidations;
     }
 
     /**
@@ -36,11 +40,16 @@ public final class OrphanedPictures {
             if (!src.startsWith("/media/") || src.contains("..")) continue;
             if (!uses.storiesShowing(src).isEmpty()) continue;
             Optional<Picture> picture = catalog.find(src);
+            List<String> paths = new java.util.ArrayList<>();
+            paths.add(src);
             picture.ifPresent(p -> {
-                p.renditions().forEach(r -> site.delete(r.src().substring(1)));
-                if (p.card() != null) site.delete(p.card().src().substring(1));
+                p.renditions().forEach(r -> paths.add(r.src()));
+                if (p.card() != null) paths.add(p.card().src());
             });
-            site.delete(src.substring(1));
+            // the files are cached for a year at the edge: the intent to drop them there is recorded
+            // before they go, as for any page
+            invalidations.record(paths);
+            paths.forEach(path -> site.delete(path.substring(1)));
             if (picture.isPresent()) catalog.forget(src);
             removed.add(src);
         }

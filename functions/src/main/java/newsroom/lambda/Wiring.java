@@ -267,7 +267,7 @@ public final class Wiring {
 
     /** The pictures a deleted story leaves that no other story shows, for the render function to remove. */
     public OrphanedPictures orphanedPictures() {
-        return new OrphanedPictures(pictures, uses, bucket());
+        return new OrphanedPictures(pictures, uses, bucket(), invalidations());
     }
 
     public UploadProcessor uploadProcessor() {

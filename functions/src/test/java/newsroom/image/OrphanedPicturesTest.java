@@ -34,7 +34,8 @@ class OrphanedPicturesTest {
             toldReady.add(picture);
         }
     };
-    final OrphanedPictures orphans = new OrphanedPictures(pictures, uses, site);
+    final List<String> invalidated = new ArrayList<>();
+    final OrphanedPictures orphans = new OrphanedPictures(pictures, uses, site, invalidated::addAll);
 
     Picture stored(String src) {
         String folder = src.substring(1, src.lastIndexOf('.')) + "/";
@@ -63,6 +64,14 @@ class OrphanedPicturesTest {
         assertEquals(List.of(OWN), orphans.afterStoryDeleted(List.of(SHARED, OWN)));
 
         assertEquals(List.of(), site.keys("media/2026/12/own"));
+        assertEquals(
+                List.of(
+                        OWN,
+                        "/media/2026/12/own/480w-a.jpg",
+                        "/media/2026/12/own/1000w-b.jpg",
+                        "/media/2026/12/own/card-c.jpg"),
+                invalidated,
+                "the CDN is told to drop every file of it");
         assertTrue(pictures.find(OWN).isEmpty(), "the catalog forgets it");
         assertEquals(4, site.keys("media/2026/12/shared").size(), "the shared picture stays whole");
         assertTrue(pictures.find(SHARED).isPresent());

@@ -119,7 +119,11 @@ class PictureUseIT {
                         .bucket()
                         .keys(src.substring(1, src.lastIndexOf('.')))
                         .isEmpty());
-        for (String file : files) assertEquals(404, TestStack.cdn(file).statusCode(), file + " is gone");
+        // the edge had them cached for a year: it is told to drop them
+        SeparateStack.awaitUntil(
+                "the CDN no longer serves them",
+                MediaClient.PROCESSING,
+                () -> files.stream().allMatch(file -> TestStack.cdn(file).statusCode() == 404));
         assertFalse(
                 "ready"
                         .equals(json(call("GET", src, EDITOR, null))
