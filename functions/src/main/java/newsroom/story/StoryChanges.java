@@ -56,6 +56,15 @@ final class StoryChanges {
                         .map(t -> r.withText(Revision.Text.of(t)))
                         .orElse(r))
                 .toList();
+        // a published translation's edit is live at once: it may not leave the story's image undescribed
+        List<String> livePublished = revisions.stream()
+                .map(Revision::lang)
+                .distinct()
+                .filter(lang ->
+                        story.translation(lang).filter(Translation::isPublished).isPresent())
+                .toList();
+        List<FieldError> undescribed = story.undescribedImage(livePublished);
+        if (!undescribed.isEmpty()) return Outcome.rejected(new Rejection.Invalid(undescribed));
         Optional<Rejection> rejection = stories.save(previous, story, withTexts, superseded);
         return rejection.<Outcome<Story>>map(Outcome::rejected).orElseGet(() -> Outcome.done(story));
     }

@@ -107,4 +107,37 @@ class ImageDescriptionRuleTest {
                 StoryService.SCHEDULE_WITHDRAWN, history.get(history.size() - 1).action());
         assertEquals(List.of(), repository.due(at.plusSeconds(120), 10), "nothing is left due");
     }
+
+    @Test
+    void anEditThatLeavesAPublishedTranslationsImageUndescribedIsRefusedAndNothingChanges() {
+        Story story =
+                created("/media/2026/11/park.jpg", Map.of("kk", translation("Саябақ ашылды", "Саябақтағы орындықтар")));
+        assertInstanceOf(Outcome.Done.class, service.publish(editor, story.id(), 1, List.of("kk"), Optional.empty()));
+        Story published = repository.find(story.id()).orElseThrow();
+
+        assertEquals(
+                List.of("translations.kk.imageAlt"),
+                refusedFields(service.putTranslation(editor, story.id(), "kk", 2, translation("Саябақ ашылды", " "))));
+        Story plain = created(null, Map.of("kk", translation("Жол жөнделді", null)));
+        assertInstanceOf(Outcome.Done.class, service.publish(editor, plain.id(), 1, List.of(), Optional.empty()));
+        assertEquals(
+                List.of("translations.kk.imageAlt"),
+                refusedFields(service.replace(
+                        editor,
+                        plain.id(),
+                        2,
+                        new StoryInput(
+                                "city",
+                                List.of(),
+                                null,
+                                "/media/2026/11/road.jpg",
+                                new LinkedHashMap<>(Map.of("kk", translation("Жол жөнделді", null)))))),
+                "adding an image to a published story needs its description");
+
+        assertEquals(Optional.of(published), repository.find(story.id()), "nothing changed");
+        assertInstanceOf(
+                Outcome.Done.class,
+                service.putTranslation(editor, story.id(), "kk", 2, translation("Саябақ жаңартылды", "Орындықтар")),
+                "an edit that keeps a description is saved");
+    }
 }
