@@ -104,13 +104,20 @@ class GalleryIT {
     }
 
     @Test
-    void everyGalleryPictureNeedsAltTextInTheLanguagesThatGoPublic() {
+    void everyGalleryPictureNeedsAltTextInTheLanguagesThatGoPublic() throws Exception {
+        // real uploads: the story is published on the shared site, whose links the export and audit follow
+        String fountains = MediaClient.upload(Photos.phoneJpeg(Photos.scene(640, 480, 33)))
+                .get("src")
+                .asText();
+        String benches = MediaClient.upload(Photos.phoneJpeg(Photos.scene(640, 480, 34)))
+                .get("src")
+                .asText();
         ObjectNode draft = story("city", unique());
         ArrayNode gallery = draft.putArray("gallery");
-        ObjectNode both = picture(src(10), "en", null, "Fountains at noon");
+        ObjectNode both = picture(fountains, "en", null, "Fountains at noon");
         ((ObjectNode) both.get("alt")).put("ru", "Фонтаны в полдень");
         gallery.add(both);
-        gallery.add(picture(src(11), "en", "Benches", "New benches by the fountains"));
+        gallery.add(picture(benches, "en", "Benches", "New benches by the fountains"));
         JsonNode created = create(EDITOR, draft);
 
         HttpResponse<String> refused = call(
@@ -129,6 +136,13 @@ class GalleryIT {
         JsonNode english = publish(created, "{\"languages\": [\"en\"]}");
         assertEquals("published", english.at("/translations/en/status").asText());
         assertEquals("draft", english.at("/translations/ru/status").asText());
+
+        // an edit of a published translation is live at once: it may not add an undescribed picture
+        gallery.add(picture(src(12), "ru", null, "Только по-русски"));
+        HttpResponse<String> edit =
+                call("PUT", "/articles/" + created.get("id").asText(), EDITOR, draft, "If-Match", etag(english));
+        assertProblem(edit, 400, "gallery[2].alt.en");
+        assertEquals(2, read(created.get("id").asText()).get("gallery").size(), "the edit changed nothing");
     }
 
     @Test
