@@ -12,8 +12,8 @@
 # BENCH_PORT_OFFSET, default 40): Hugo against `newsroom-local.jar export` (memory of the export
 # and of the stack's process, which holds the database, counted together), the render engine
 # alone from an in-memory snapshot, one publish per language through the API and the staff list's
-# reads, and for the first N the cold start (empty JVM, bare SDK, API handler) and the warm API
-# latency. Last, the first N's stories spread over --months months (default 120; 0 skips it), for
+# reads, and for the first N the cold start (empty JVM, bare SDK, API handler unprimed and primed)
+# and the warm API latency. Last, the first N's stories spread over --months months (default 120; 0 skips it), for
 # the reads per publish against the months a site spans. Nothing here asserts a time: the figures
 # go to the results file.
 set -euo pipefail

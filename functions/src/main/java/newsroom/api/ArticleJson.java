@@ -1,12 +1,14 @@
 package newsroom.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import newsroom.json.JsonArray;
+import newsroom.json.JsonObject;
+import newsroom.json.JsonValue;
 import newsroom.render.SitePaths;
 import newsroom.story.BodyFormat;
 import newsroom.story.FieldError;
@@ -27,37 +29,37 @@ final class ArticleJson {
 
     private ArticleJson() {}
 
-    static StoryInput story(ObjectNode node) {
+    static StoryInput story(JsonObject node) {
         List<FieldError> errors = new ArrayList<>();
         Json.onlyFields(node, "", STORY_FIELDS, errors);
         String category = Json.string(node, "category", "", errors);
         List<String> tags = Json.strings(node, "tags", "", errors);
         String author = Json.string(node, "author", "", errors);
         String imageSrc = null;
-        JsonNode image = node.get("image");
+        JsonValue image = node.get("image");
         if (image != null && !image.isNull()) {
-            if (!image.isObject()) {
+            if (!(image instanceof JsonObject imageObject)) {
                 errors.add(new FieldError("image", "must be an object with src"));
             } else {
-                Json.onlyFields(image, "image.", IMAGE_FIELDS, errors);
-                imageSrc = Json.string(image, "src", "image.", errors);
+                Json.onlyFields(imageObject, "image.", IMAGE_FIELDS, errors);
+                imageSrc = Json.string(imageObject, "src", "image.", errors);
                 if (imageSrc == null) errors.add(new FieldError("image.src", "is required"));
             }
         }
         List<StoryInput.GalleryInput> gallery = gallery(node.get("gallery"), errors);
         Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
-        JsonNode langs = node.get("translations");
+        JsonValue langs = node.get("translations");
         if (langs == null || langs.isNull()) {
             errors.add(new FieldError("translations", "is required"));
-        } else if (!langs.isObject()) {
+        } else if (!(langs instanceof JsonObject byLanguage)) {
             errors.add(new FieldError("translations", "must be an object keyed by language"));
         } else {
-            langs.fields().forEachRemaining(e -> {
-                String prefix = "translations." + e.getKey() + ".";
-                if (!e.getValue().isObject()) {
-                    errors.add(new FieldError("translations." + e.getKey(), "must be an object"));
+            byLanguage.fields().forEach((lang, value) -> {
+                String prefix = "translations." + lang + ".";
+                if (!(value instanceof JsonObject translation)) {
+                    errors.add(new FieldError("translations." + lang, "must be an object"));
                 } else {
-                    translations.put(e.getKey(), translation(e.getValue(), prefix, errors));
+                    translations.put(lang, translation(translation, prefix, errors));
                 }
             });
         }
@@ -66,17 +68,16 @@ final class ArticleJson {
     }
 
     /** The gallery as sent: its order is the order readers see. */
-    private static List<StoryInput.GalleryInput> gallery(JsonNode node, List<FieldError> errors) {
+    private static List<StoryInput.GalleryInput> gallery(JsonValue node, List<FieldError> errors) {
         List<StoryInput.GalleryInput> gallery = new ArrayList<>();
         if (node == null || node.isNull()) return gallery;
-        if (!node.isArray()) {
+        if (!(node instanceof JsonArray pictures)) {
             errors.add(new FieldError("gallery", "must be an array of pictures"));
             return gallery;
         }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
+        for (int i = 0; i < pictures.size(); i++) {
             String prefix = "gallery[" + i + "].";
-            if (!item.isObject()) {
+            if (!(pictures.get(i) instanceof JsonObject item)) {
                 errors.add(new FieldError("gallery[" + i + "]", "must be an object with src"));
                 continue;
             }
@@ -89,25 +90,28 @@ final class ArticleJson {
         return gallery;
     }
 
-    private static Map<String, String> byLanguage(JsonNode node, String field, List<FieldError> errors) {
+    private static Map<String, String> byLanguage(JsonValue node, String field, List<FieldError> errors) {
         Map<String, String> texts = new LinkedHashMap<>();
         if (node == null || node.isNull()) return texts;
-        if (!node.isObject()) {
+        if (!(node instanceof JsonObject byLanguage)) {
             errors.add(new FieldError(field, "must be an object keyed by language"));
             return texts;
         }
-        node.fieldNames().forEachRemaining(lang -> texts.put(lang, Json.string(node, lang, field + ".", errors)));
+        byLanguage
+                .fields()
+                .keySet()
+                .forEach(lang -> texts.put(lang, Json.string(byLanguage, lang, field + ".", errors)));
         return texts;
     }
 
-    static StoryInput.TranslationInput translation(ObjectNode node) {
+    static StoryInput.TranslationInput translation(JsonObject node) {
         List<FieldError> errors = new ArrayList<>();
         StoryInput.TranslationInput input = translation(node, "", errors);
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         return input;
     }
 
-    private static StoryInput.TranslationInput translation(JsonNode node, String prefix, List<FieldError> errors) {
+    private static StoryInput.TranslationInput translation(JsonObject node, String prefix, List<FieldError> errors) {
         Json.onlyFields(node, prefix, TRANSLATION_FIELDS, errors);
         String format = Json.string(node, "format", prefix, errors);
         BodyFormat bodyFormat = BodyFormat.MARKDOWN;
@@ -126,27 +130,29 @@ final class ArticleJson {
                 Json.string(node, "imageAlt", prefix, errors));
     }
 
-    static ObjectNode write(Story story) {
-        ObjectNode node = outline(StoryOutline.of(story));
-        ObjectNode translations = (ObjectNode) node.get("translations");
-        story.translations()
-                .values()
-                .forEach(t -> ((ObjectNode) translations.get(t.lang())).put("body", t.bodySource()));
+    static JsonObject write(Story story) {
+        Map<String, String> bodies = new HashMap<>();
+        story.translations().values().forEach(t -> bodies.put(t.lang(), t.bodySource()));
+        JsonObject node = write(StoryOutline.of(story), bodies);
         // a list shows no gallery: only a story read whole carries it
         var gallery = node.putArray("gallery");
         for (GalleryImage g : story.gallery()) {
-            ObjectNode out = gallery.addObject().put("src", g.src());
-            ObjectNode captions = out.putObject("caption");
+            JsonObject out = gallery.addObject().put("src", g.src());
+            JsonObject captions = out.putObject("caption");
             g.captions().forEach(captions::put);
-            ObjectNode alts = out.putObject("alt");
+            JsonObject alts = out.putObject("alt");
             g.alts().forEach(alts::put);
         }
         return node;
     }
 
     /** A story as the staff list shows it: its translations' outlines, without bodies. */
-    static ObjectNode outline(StoryOutline story) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+    static JsonObject outline(StoryOutline story) {
+        return write(story, Map.of());
+    }
+
+    private static JsonObject write(StoryOutline story, Map<String, String> bodies) {
+        JsonObject node = new JsonObject();
         node.put("id", story.id().value());
         node.put("version", story.version());
         node.put("category", story.category());
@@ -159,12 +165,13 @@ final class ArticleJson {
         node.put("createdBy", story.createdBy());
         node.put("updatedAt", story.updatedAt().toString());
         node.put("updatedBy", story.updatedBy());
-        ObjectNode translations = node.putObject("translations");
+        JsonObject translations = node.putObject("translations");
         for (Translation.Outline t : story.translations().values()) {
-            ObjectNode out = translations.putObject(t.lang());
+            JsonObject out = translations.putObject(t.lang());
             out.put("title", t.title());
             out.put("lead", t.lead());
             out.put("dateline", t.dateline());
+            if (bodies.containsKey(t.lang())) out.put("body", bodies.get(t.lang()));
             out.put("format", t.format().wire());
             out.put("slug", t.slug());
             out.put("status", t.status().wire());
@@ -181,13 +188,13 @@ final class ArticleJson {
         return node;
     }
 
-    static ObjectNode revisions(List<Revision> revisions) {
+    static JsonObject revisions(List<Revision> revisions) {
         return revisions(revisions, java.util.Optional.empty());
     }
 
-    static ObjectNode revisions(
+    static JsonObject revisions(
             List<Revision> revisions, java.util.Optional<newsroom.story.StoryRepository.Tombstone> tombstone) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        JsonObject node = new JsonObject();
         var items = node.putArray("items");
         for (Revision r : revisions) revisionFields(items.addObject(), r);
         tombstone.ifPresent(t -> node.putObject("deleted")
@@ -197,14 +204,14 @@ final class ArticleJson {
         return node;
     }
 
-    static ObjectNode revision(Revision r) {
-        ObjectNode node = revisionFields(Json.MAPPER.createObjectNode(), r);
+    static JsonObject revision(Revision r) {
+        JsonObject node = revisionFields(new JsonObject(), r);
         Revision.Text text = r.text();
         if (text == null) {
             node.putNull("translation");
             return node;
         }
-        ObjectNode out = node.putObject("translation");
+        JsonObject out = node.putObject("translation");
         out.put("title", text.title());
         out.put("lead", text.lead());
         out.put("dateline", text.dateline());
@@ -218,7 +225,7 @@ final class ArticleJson {
         return node;
     }
 
-    private static ObjectNode revisionFields(ObjectNode node, Revision r) {
+    private static JsonObject revisionFields(JsonObject node, Revision r) {
         return node.put("id", r.id())
                 .put("at", r.at().toString())
                 .put("startedAt", r.startedAt().toString())

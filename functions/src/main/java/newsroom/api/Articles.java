@@ -1,6 +1,5 @@
 package newsroom.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.json.JsonObject;
 import newsroom.render.RebuildQueue;
 import newsroom.render.Rebuilds;
 import newsroom.site.Config;
@@ -183,7 +183,7 @@ public final class Articles {
         requireEditor(actor);
         StoryId id = id(request);
         long version = ifMatch(request);
-        ObjectNode body = Json.object(request.body(), request.base64(), true);
+        JsonObject body = Json.object(request.body(), request.base64(), true);
         List<FieldError> errors = new ArrayList<>();
         Json.onlyFields(body, "", Set.of("languages", "at"), errors);
         List<String> langs = Json.strings(body, "languages", "", errors);
@@ -204,7 +204,7 @@ public final class Articles {
         requireEditor(actor);
         StoryId id = id(request);
         long version = ifMatch(request);
-        ObjectNode body = Json.object(request.body(), request.base64(), true);
+        JsonObject body = Json.object(request.body(), request.base64(), true);
         List<FieldError> errors = new ArrayList<>();
         Json.onlyFields(body, "", Set.of("languages"), errors);
         List<String> langs = Json.strings(body, "languages", "", errors);
@@ -231,7 +231,7 @@ public final class Articles {
     private Response rebuild(Actor actor) {
         allow(Permissions.rebuildSite(actor));
         rebuilds.send(List.of(Rebuilds.PLAN));
-        ObjectNode out = Json.MAPPER.createObjectNode();
+        JsonObject out = new JsonObject();
         out.put("status", "accepted");
         return Responses.json(202, out, Map.of());
     }

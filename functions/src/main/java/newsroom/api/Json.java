@@ -1,14 +1,8 @@
 package newsroom.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,43 +11,46 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import newsroom.json.JsonArray;
+import newsroom.json.JsonObject;
+import newsroom.json.JsonText;
+import newsroom.json.JsonValue;
 import newsroom.story.FieldError;
 
 /** Strict JSON for requests: bounded depth and size, no duplicate or unknown fields. */
 final class Json {
     static final int MAX_BODY_BYTES = 256 * 1024;
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(16)
-                            .maxStringLength(MAX_BODY_BYTES)
-                            .maxNumberLength(32)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(16)
+                    .maxStringLength(MAX_BODY_BYTES)
+                    .maxNumberLength(32)
                     .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private Json() {}
 
     /** The request body as a JSON object; an absent body is an empty object when allowed. */
-    static ObjectNode object(String body, boolean base64, boolean emptyAllowed) {
+    static JsonObject object(String body, boolean base64, boolean emptyAllowed) {
         String text = text(body, base64);
         if (text.isBlank()) {
-            if (emptyAllowed) return MAPPER.createObjectNode();
+            if (emptyAllowed) return new JsonObject();
             throw ApiException.of(400, "Missing body", "This request needs a JSON object body.");
         }
-        JsonNode node;
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            node = MAPPER.readTree(parser);
-            if (parser.nextToken() != null) {
+        JsonValue node;
+        try {
+            node = JsonText.parse(STRICT, text);
+        } catch (JsonText.Malformed e) {
+            if (e.trailingContent()) {
                 throw ApiException.of(400, "Malformed JSON", "Unexpected content after the JSON value.");
             }
-        } catch (IOException e) {
             throw ApiException.of(400, "Malformed JSON", "The body is not valid JSON within the limits.");
         }
-        if (node == null || !node.isObject()) {
+        if (!(node instanceof JsonObject object)) {
             throw ApiException.of(400, "Malformed JSON", "The body must be a JSON object.");
         }
-        return (ObjectNode) node;
+        return object;
     }
 
     static String text(String body, boolean base64) {
@@ -84,16 +81,16 @@ final class Json {
     }
 
     /** Fails with every field of {@code node} that is not in {@code allowed}. */
-    static void onlyFields(JsonNode node, String prefix, Set<String> allowed, List<FieldError> errors) {
-        node.fieldNames().forEachRemaining(name -> {
+    static void onlyFields(JsonObject node, String prefix, Set<String> allowed, List<FieldError> errors) {
+        for (String name : node.fields().keySet()) {
             if (!allowed.contains(name)) errors.add(new FieldError(prefix + name, "unknown field"));
-        });
+        }
     }
 
-    static String string(JsonNode node, String field, String prefix, List<FieldError> errors) {
-        JsonNode value = node.get(field);
+    static String string(JsonObject node, String field, String prefix, List<FieldError> errors) {
+        JsonValue value = node.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.isTextual()) {
+        if (!(value instanceof JsonValue.Text)) {
             errors.add(new FieldError(prefix + field, "must be a string"));
             return null;
         }
@@ -105,17 +102,17 @@ final class Json {
         return text;
     }
 
-    static List<String> strings(JsonNode node, String field, String prefix, List<FieldError> errors) {
-        JsonNode value = node.get(field);
+    static List<String> strings(JsonObject node, String field, String prefix, List<FieldError> errors) {
+        JsonValue value = node.get(field);
         List<String> result = new ArrayList<>();
         if (value == null || value.isNull()) return result;
-        if (!value.isArray()) {
+        if (!(value instanceof JsonArray array)) {
             errors.add(new FieldError(prefix + field, "must be an array of strings"));
             return result;
         }
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode item = value.get(i);
-            if (!item.isTextual() || hasLoneSurrogate(item.textValue())) {
+        for (int i = 0; i < array.size(); i++) {
+            JsonValue item = array.get(i);
+            if (!(item instanceof JsonValue.Text) || hasLoneSurrogate(item.textValue())) {
                 errors.add(new FieldError(prefix + field + "[" + i + "]", "must be a string"));
             } else {
                 result.add(item.textValue());

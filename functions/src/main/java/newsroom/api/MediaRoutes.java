@@ -1,7 +1,5 @@
 package newsroom.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import newsroom.image.UploadProcessor;
+import newsroom.json.JsonObject;
+import newsroom.json.JsonValue;
 import newsroom.story.Actor;
 import newsroom.story.FieldError;
 import newsroom.story.Picture;
@@ -37,19 +38,15 @@ final class MediaRoutes {
 
     Response media(Actor actor, Request request) {
         Articles.requireWriter(actor);
-        ObjectNode body = Json.object(request.body(), request.base64(), false);
+        JsonObject body = Json.object(request.body(), request.base64(), false);
         List<FieldError> errors = new ArrayList<>();
         Json.onlyFields(body, "", Set.of("contentType", "size"), errors);
         String type = Json.string(body, "contentType", "", errors);
-        JsonNode size = body.get("size");
+        OptionalLong size = body.get("size") instanceof JsonValue.Number n ? n.asLong() : OptionalLong.empty();
         if (type == null || !IMAGE_TYPES.containsKey(type.toLowerCase(Locale.ROOT))) {
             errors.add(new FieldError("contentType", "must be one of " + IMAGE_TYPES.keySet()));
         }
-        if (size == null
-                || !size.canConvertToLong()
-                || !size.isIntegralNumber()
-                || size.asLong() < 1
-                || size.asLong() > MAX_IMAGE_BYTES) {
+        if (size.isEmpty() || size.getAsLong() < 1 || size.getAsLong() > MAX_IMAGE_BYTES) {
             errors.add(new FieldError("size", "must be a whole number of bytes from 1 to " + MAX_IMAGE_BYTES));
         }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
@@ -67,14 +64,14 @@ final class MediaRoutes {
         // the image function writes under the src
         String key = UploadProcessor.UPLOADS_PREFIX + name;
         String src = "/media/" + name;
-        var url = media.presignPut(key, contentType, size.asLong(), UPLOAD_WINDOW);
-        ObjectNode out = Json.MAPPER.createObjectNode();
+        var url = media.presignPut(key, contentType, size.getAsLong(), UPLOAD_WINDOW);
+        JsonObject out = new JsonObject();
         out.put("src", src);
         out.put("uploadUrl", url.toString());
         out.put("method", "PUT");
         out.putObject("headers")
                 .put("Content-Type", contentType)
-                .put("Content-Length", Long.toString(size.asLong()))
+                .put("Content-Length", Long.toString(size.getAsLong()))
                 // signed into the URL: an upload without it is refused
                 .put("Cache-Control", MediaUploads.CACHE_CONTROL);
         out.put("expiresAt", now.plus(UPLOAD_WINDOW).toString());
@@ -88,7 +85,7 @@ final class MediaRoutes {
         if (UploadProcessor.srcOf(UploadProcessor.UPLOADS_PREFIX + name).isEmpty()) {
             throw ApiException.of(404, "Not found", "No upload has this name.");
         }
-        ObjectNode out = Json.MAPPER.createObjectNode();
+        JsonObject out = new JsonObject();
         out.put("src", src);
         var found = pictures.find(src);
         if (found.isEmpty()) {
@@ -108,7 +105,7 @@ final class MediaRoutes {
         return Responses.json(200, out, Map.of("Cache-Control", "no-store"));
     }
 
-    private static void rendition(ObjectNode node, Picture.Rendition r) {
+    private static void rendition(JsonObject node, Picture.Rendition r) {
         node.put("src", r.src());
         node.put("width", r.width());
         node.put("height", r.height());

@@ -1,16 +1,16 @@
 package newsroom.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import newsroom.json.JsonObject;
+import newsroom.json.JsonText;
 import newsroom.story.FieldError;
 
 /** Builds API Gateway responses: JSON, HTML previews and RFC 9457 problem details. */
 final class Responses {
     private Responses() {}
 
-    static Response json(int status, ObjectNode body, Map<String, String> extraHeaders) {
+    static Response json(int status, JsonObject body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Cache-Control", "no-store");
@@ -26,7 +26,7 @@ final class Responses {
     }
 
     static Response problem(int status, String title, String detail, List<FieldError> errors) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        JsonObject body = new JsonObject();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
@@ -39,11 +39,7 @@ final class Responses {
                 status, Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store"), write(body));
     }
 
-    private static String write(ObjectNode node) {
-        try {
-            return Json.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String write(JsonObject node) {
+        return JsonText.write(node);
     }
 }

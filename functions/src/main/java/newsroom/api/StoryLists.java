@@ -1,12 +1,12 @@
 package newsroom.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.json.JsonObject;
 import newsroom.site.Config;
 import newsroom.story.Actor;
 import newsroom.story.FieldError;
@@ -78,7 +78,7 @@ final class StoryLists {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("cursor", "is not a cursor this API returned");
         }
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        JsonObject body = new JsonObject();
         var items = body.putArray("items");
         page.items().forEach(s -> items.add(ArticleJson.outline(s)));
         if (page.nextCursor().isPresent())

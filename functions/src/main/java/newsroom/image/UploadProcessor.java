@@ -100,6 +100,22 @@ public final class UploadProcessor {
         return new Outcome.Ready(picture);
     }
 
+    /**
+     * Inspects, decodes and renders an image as {@link #process} does, and stores nothing:
+     * SnapStart's priming, so that the snapshot holds the image readers and writers warm. Returns
+     * how many renditions it made, 0 for an image it would refuse.
+     */
+    public int rehearse(byte[] image) {
+        if (!(decoder.inspect(image) instanceof Inspection.Accepted accepted)) return 0;
+        try {
+            int orientation = accepted.format() == ImageFormat.JPEG ? Orientation.of(image) : Orientation.NORMAL;
+            Renditions.Result result = renditions.render(decoder.decode(image, accepted), orientation);
+            return result.widths().size() + 1;
+        } catch (ImageDecoder.Unreadable unreadable) {
+            return 0;
+        }
+    }
+
     private Picture.Rendition store(String prefix, Renditions.Encoded e) {
         String key = prefix + hash(e.bytes()) + "." + e.extension();
         site.putIfChanged(key, e.bytes(), e.contentType(), IMMUTABLE);

@@ -158,6 +158,5 @@ public final class ApiHandler
 
     private static final String PUBLISH_ROUTE = "POST /articles/{id}/publish";
 
-    /** A story id that no story has: what priming asks for. */
-    private static final StoryId NOBODY = new StoryId("00000000-0000-4000-8000-000000000000");
+    private static final StoryId NOBODY = Priming.NOBODY;
 }

@@ -15,7 +15,6 @@ import newsroom.store.Backoff;
 import newsroom.store.Clients;
 import newsroom.store.CloudFrontCdn;
 import newsroom.store.CloudFrontRedirects;
-import newsroom.store.S3MediaUploads;
 import newsroom.store.S3SiteBucket;
 import newsroom.store.S3Uploads;
 import newsroom.store.SqsInvalidationQueue;
@@ -30,14 +29,15 @@ final class FromEnvironment {
     private static Wiring build() {
         Config config = Config.fromEnvironment();
         SdkHttpClient http = Clients.httpClient();
+        Clock clock = Clock.systemUTC();
         return Wiring.wire(
                 config,
                 Clients.dynamo(config, http),
                 () -> new S3SiteBucket(Clients.s3(config, http), config.bucketName()),
-                () -> new S3MediaUploads(Clients.presigner(config), config.uploadsBucket()),
+                () -> Clients.mediaUploads(config, clock),
                 () -> new S3Uploads(Clients.s3(config, http)),
                 () -> edges(config, http),
-                Clock.systemUTC());
+                clock);
     }
 
     /**

@@ -300,7 +300,7 @@ public final class Wiring {
     }
 
     public RenderHandler renderHandler() {
-        return new RenderHandler(writer(), pageSet(), formerAddresses(), search(), orphanedPictures());
+        return new RenderHandler(writer(), pageSet(), formerAddresses(), search(), orphanedPictures(), config);
     }
 
     public RebuildHandler rebuildHandler() {

@@ -1,12 +1,12 @@
 package newsroom.render;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import newsroom.json.JsonObject;
 import newsroom.site.Excerpt;
 import newsroom.site.Localization;
 import newsroom.story.Bodies;
@@ -173,7 +173,7 @@ final class ArticlePage {
 
     private String jsonLd(Story s, Translation t, String description, String imageUrl) {
         Localization l = frame.words(t.lang());
-        ObjectNode ld = Templates.object();
+        JsonObject ld = Templates.object();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
         ld.put("headline", t.title());
@@ -183,7 +183,7 @@ final class ArticlePage {
         ld.put("dateModified", l.isoDateTime(t.updatedAt()));
         ld.put("mainEntityOfPage", frame.paths().url(SitePaths.article(t)));
         if (imageUrl != null) ld.putArray("image").add(imageUrl);
-        ObjectNode publisher = ld.putObject("publisher");
+        JsonObject publisher = ld.putObject("publisher");
         publisher.put("@type", "GovernmentOrganization");
         publisher.put("name", l.word("site.name"));
         ld.put("articleSection", l.word("category." + s.category()));

@@ -1,7 +1,7 @@
 package newsroom.render;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import newsroom.json.JsonArray;
+import newsroom.json.JsonObject;
 
 /**
  * A language's newest stories as JSON: readers' browsers put them in an article's latest-news block,
@@ -18,11 +18,11 @@ final class LatestJson {
 
     Output render(Page.Latest page) {
         String lang = page.lang();
-        ObjectNode root = Templates.object();
+        JsonObject root = Templates.object();
         root.put("lang", lang);
-        ArrayNode items = root.putArray("items");
+        JsonArray items = root.putArray("items");
         for (Views.Teaser t : frame.teasers(index.newest(lang, ArticlePage.LATEST_SIZE))) {
-            ObjectNode item = items.addObject();
+            JsonObject item = items.addObject();
             item.put("title", t.title());
             item.put("url", t.href());
             item.put("dateTime", t.dateTime());

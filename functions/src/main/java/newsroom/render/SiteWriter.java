@@ -56,6 +56,18 @@ public final class SiteWriter {
         return write(pages, false);
     }
 
+    /**
+     * Renders the pages as {@link #write} would, reading what they show, and writes nothing:
+     * SnapStart's priming, so that the snapshot holds the renderer's path warm. Returns how many
+     * outputs the pages made.
+     */
+    public int rehearse(Collection<Page> pages) {
+        SiteRenderer batch = renderer.forBatch(List.copyOf(pages));
+        int outputs = 0;
+        for (Page page : pages) outputs += batch.render(page).size();
+        return outputs;
+    }
+
     private Result write(Collection<Page> pages, boolean invalidateByPath) {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger updated = new AtomicInteger();

@@ -1,17 +1,15 @@
 package newsroom.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import newsroom.json.JsonObject;
+import newsroom.json.JsonText;
 
 /** The precompiled page templates, and the JSON writer for what pages carry as JSON. */
 final class Templates {
     private static final TemplateEngine ENGINE =
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "newsroom.render.templates");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Templates() {}
 
@@ -21,27 +19,19 @@ final class Templates {
         return out.toByteArray();
     }
 
-    static ObjectNode object() {
-        return JSON.createObjectNode();
+    static JsonObject object() {
+        return new JsonObject();
     }
 
-    static byte[] json(ObjectNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    static byte[] json(JsonObject node) {
+        return JsonText.writeBytes(node);
     }
 
     /** JSON to stand inside a {@code <script>} element, where "<" could end the element. */
-    static String scriptJson(ObjectNode node) {
-        try {
-            return JSON.writeValueAsString(node)
-                    .replace("<", "\\u003c")
-                    .replace(">", "\\u003e")
-                    .replace("&", "\\u0026");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    static String scriptJson(JsonObject node) {
+        return JsonText.write(node)
+                .replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026");
     }
 }

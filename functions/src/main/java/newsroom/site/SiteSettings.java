@@ -1,7 +1,5 @@
 package newsroom.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +10,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import newsroom.json.JsonArray;
+import newsroom.json.JsonObject;
+import newsroom.json.JsonText;
+import newsroom.json.JsonValue;
 
 /**
  * Who runs the site and how to reach them, in one language: the administration's name and emblem,
@@ -40,7 +42,7 @@ public record SiteSettings(
     /** Kazakhstan's numbering as the administration prints it: +7 (727) 272-18-40. */
     private static final Pattern KAZAKH_PHONE = Pattern.compile("\\+7 \\(\\d{3}\\) \\d{3}-\\d{2}-\\d{2}");
 
-    private static final JsonNode ALL = read();
+    private static final JsonObject ALL = read();
     private static final byte[] EMBLEM = bytes(text(ALL, "emblem", "every language"));
     private static final String EMBLEM_PATH = "/assets/emblem." + hash(EMBLEM) + ".svg";
 
@@ -72,36 +74,51 @@ public record SiteSettings(
      * @throws IllegalStateException when site.json has no complete entry for it
      */
     public static SiteSettings of(String language) {
-        JsonNode entry = ALL.path("languages").path(language);
-        if (!entry.isObject()) {
+        if (!(object(ALL, "languages").get(language) instanceof JsonObject entry)) {
             throw new IllegalStateException("site.json has no settings for language '" + language + "'");
         }
         List<Link> links = new ArrayList<>();
-        for (JsonNode link : entry.path("links")) {
-            links.add(new Link(text(link, "label", language), text(link, "href", language)));
+        if (entry.get("links") instanceof JsonArray all) {
+            for (JsonValue link : all.items()) {
+                if (!(link instanceof JsonObject l))
+                    throw new IllegalStateException("site.json: a link is not an object");
+                links.add(new Link(text(l, "label", language), text(l, "href", language)));
+            }
         }
-        JsonNode years = ALL.path("copyright");
-        int from = years.path("from").asInt(0);
-        int to = years.path("to").asInt(0);
+        JsonObject years = object(ALL, "copyright");
+        long from = number(years, "from");
+        long to = number(years, "to");
         if (from <= 0 || to < from) throw new IllegalStateException("site.json: copyright years out of order");
         return new SiteSettings(
                 text(entry, "name", language),
                 EMBLEM_PATH,
                 text(entry, "address", language),
                 text(entry, "phoneLabel", language),
-                entry.hasNonNull("phone") ? text(entry, "phone", language) : text(ALL, "phone", language),
+                entry.get("phone") != null && !entry.get("phone").isNull()
+                        ? text(entry, "phone", language)
+                        : text(ALL, "phone", language),
                 from == to ? String.valueOf(from) : from + "\u2013" + to,
                 text(entry, "rights", language),
                 text(entry, "support", language),
                 links);
     }
 
-    private static String text(JsonNode node, String field, String language) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+    private static String text(JsonObject node, String field, String language) {
+        JsonValue value = node.get(field);
+        if (value == null || value.textValue() == null || value.textValue().isBlank()) {
             throw new IllegalStateException("site.json: '" + field + "' is missing for language '" + language + "'");
         }
-        return value.asText().strip();
+        return value.textValue().strip();
+    }
+
+    /** The object under the field, or an empty one. */
+    private static JsonObject object(JsonObject node, String field) {
+        return node.get(field) instanceof JsonObject o ? o : new JsonObject();
+    }
+
+    /** The whole number under the field, or 0. */
+    private static long number(JsonObject node, String field) {
+        return node.get(field) instanceof JsonValue.Number n ? n.asLong().orElse(0) : 0;
     }
 
     /** Where the site serves the emblem: a content-hashed name, cached for good. */
@@ -124,11 +141,12 @@ public record SiteSettings(
         }
     }
 
-    private static JsonNode read() {
+    private static JsonObject read() {
         try {
-            return new ObjectMapper().readTree(bytes(RESOURCE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("site.json is not JSON", e);
+            if (JsonText.parse(bytes(RESOURCE)) instanceof JsonObject all) return all;
+            throw new IllegalStateException("site.json is not a JSON object");
+        } catch (JsonText.Malformed e) {
+            throw new IllegalStateException("site.json is not JSON", e);
         }
     }
 

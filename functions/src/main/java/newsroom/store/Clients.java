@@ -1,7 +1,9 @@
 package newsroom.store;
 
 import java.net.URI;
+import java.time.Clock;
 import newsroom.site.Config;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -13,7 +15,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Builds the AWS clients once, from configuration, with the light URL-connection HTTP client. */
@@ -43,15 +44,14 @@ public final class Clients {
         return builder.build();
     }
 
-    public static S3Presigner presigner(Config config) {
-        var builder = S3Presigner.builder().region(Region.of(config.region()));
-        config.endpointOverride()
-                .map(URI::create)
-                .ifPresent(uri -> builder.endpointOverride(uri)
-                        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
-                                .pathStyleAccessEnabled(true)
-                                .build()));
-        return builder.build();
+    /** Upload URLs signed with the default credentials chain, which SnapStart needs. */
+    public static S3MediaUploads mediaUploads(Config config, Clock clock) {
+        return new S3MediaUploads(
+                DefaultCredentialsProvider.builder().build(),
+                config.region(),
+                config.endpointOverride().map(URI::create),
+                config.uploadsBucket(),
+                clock);
     }
 
     public static SqsClient sqs(Config config, SdkHttpClient http) {

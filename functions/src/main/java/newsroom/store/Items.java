@@ -109,6 +109,9 @@ public final class Items {
     /** ISO instants at second precision sort lexicographically in time order. */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ISO_INSTANT;
 
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private Items() {}
 
     public static String storyKey(StoryId id) {
@@ -133,6 +136,15 @@ public final class Items {
 
     public static String sortable(Instant instant) {
         return SORTABLE.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * The staff list's sort key: creation time to the millisecond in a fixed width, so a story made
+     * on a whole second ({@code Instant} would print "06:00:19Z") sorts before one made later in that
+     * second ("06:00:19.235Z"), then the id.
+     */
+    static String createdSortKey(Instant createdAt, StoryId id) {
+        return CREATED.format(createdAt) + "#" + id.value();
     }
 
     public static String publishedSortKey(Instant publishedAt, StoryId id) {
@@ -173,7 +185,7 @@ public final class Items {
                         .map(t -> s(t.lang() + ":" + t.status().wire()))
                         .toList()));
         item.put(GSI3PK, s(STORIES));
-        item.put(GSI3SK, s(story.createdAt().toString() + "#" + story.id().value()));
+        item.put(GSI3SK, s(createdSortKey(story.createdAt(), story.id())));
         return item;
     }
 

@@ -43,6 +43,35 @@ public final class StreamRecords {
                 state(data.getNewImage())));
     }
 
+    /**
+     * A stream record, in the table's layout, of a translation going from draft to published: what
+     * SnapStart's priming reads as the render function's event. The story need not exist.
+     */
+    public static DynamodbEvent.DynamodbStreamRecord published(
+            StoryId id, String lang, String slug, String category, Instant at) {
+        var keys = Map.of(Items.PK, text(Items.STORY_PREFIX + id.value()), Items.SK, text(Items.LANG_PREFIX + lang));
+        var before = new java.util.HashMap<>(keys);
+        before.put(Items.STATUS, text(Status.DRAFT.wire()));
+        before.put(Items.SLUG, text(slug));
+        before.put(Items.CATEGORY, text(category));
+        var after = new java.util.HashMap<>(before);
+        after.put(Items.STATUS, text(Status.PUBLISHED.wire()));
+        after.put(Items.PUBLISHED_AT, text(at.toString()));
+        var data = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord();
+        data.setKeys(keys);
+        data.setOldImage(before);
+        data.setNewImage(after);
+        data.setSequenceNumber("0");
+        var record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("MODIFY");
+        record.setDynamodb(data);
+        return record;
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue text(String value) {
+        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(value);
+    }
+
     /** The pictures (their srcs: image, then gallery) of a story whose item was removed. */
     public static List<String> removedPictures(DynamodbEvent.DynamodbStreamRecord record) {
         var data = record.getDynamodb();

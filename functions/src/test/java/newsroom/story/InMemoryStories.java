@@ -141,8 +141,13 @@ public final class InMemoryStories implements StoryRepository {
                         .anyMatch(t -> t.status() == filter.status().get());
     }
 
+    private static final java.time.format.DateTimeFormatter CREATED = java.time.format.DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    // the table's key: creation time in a fixed width to the millisecond, then the id
     private static String listKey(Story story) {
-        return story.createdAt() + "#" + story.id().value();
+        return CREATED.format(story.createdAt()) + "#" + story.id().value();
     }
 
     private static String encodeCursor(String key) {

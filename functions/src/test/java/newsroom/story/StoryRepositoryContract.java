@@ -289,6 +289,18 @@ public abstract class StoryRepositoryContract {
     }
 
     @Test
+    protected void aStoryCreatedOnAWholeSecondIsListedAfterOneCreatedLaterInThatSecond() {
+        Story onTheSecond = saved(story("city", T0, draft("en", "on-the-second")));
+        Story later = saved(story("city", T0.plusMillis(235), draft("en", "later-that-second")));
+
+        assertEquals(
+                List.of(later.id(), onTheSecond.id()),
+                stories.list(filter(null, null, null), Optional.empty(), 10).items().stream()
+                        .map(StoryOutline::id)
+                        .toList());
+    }
+
+    @Test
     protected void cursorsWalkEveryMatchingStoryOnceAndAShortPageIsTheLast() {
         List<Story> newestFirst = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

@@ -1,8 +1,11 @@
 package newsroom.local;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import newsroom.site.Config;
+import newsroom.store.S3MediaUploads;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -10,8 +13,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The local stack's configuration and its clients of the emulators (or of any endpoint that speaks
@@ -67,14 +68,9 @@ public final class LocalClients {
                 .build();
     }
 
-    public static S3Presigner presigner(String endpoint) {
-        return S3Presigner.builder()
-                .endpointOverride(URI.create(endpoint))
-                .serviceConfiguration(
-                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(CREDENTIALS)
-                .region(REGION)
-                .build();
+    /** Upload URLs to S3Proxy, addressed by path, signed as the API function signs them. */
+    public static S3MediaUploads mediaUploads(String endpoint, String bucket, Clock clock) {
+        return new S3MediaUploads(CREDENTIALS, Emulators.REGION, Optional.of(URI.create(endpoint)), bucket, clock);
     }
 
     /** The stream client: one poller thread uses it, so the default connection pool is plenty. */

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import newsroom.lambda.Wiring;
 import newsroom.site.Config;
-import newsroom.store.S3MediaUploads;
 import newsroom.store.S3SiteBucket;
 import newsroom.store.S3Uploads;
 
@@ -37,7 +36,7 @@ final class LocalFunctions {
                 config,
                 storage.dynamo(),
                 () -> new S3SiteBucket(storage.s3(), LocalCloud.BUCKET),
-                () -> new S3MediaUploads(storage.presigner(), LocalCloud.UPLOADS_BUCKET),
+                storage::mediaUploads,
                 () -> new S3Uploads(storage.s3()),
                 edges,
                 clock);

@@ -1,13 +1,14 @@
 package newsroom.local;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import newsroom.store.S3MediaUploads;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * What the stack stores in: DynamoDB Local and S3Proxy started in this JVM, or external endpoints
@@ -19,7 +20,7 @@ final class LocalStorage implements AutoCloseable {
     private Endpoints endpoints;
     private DynamoDbClient dynamo;
     private S3Client s3;
-    private S3Presigner presigner;
+    private S3MediaUploads media;
     private boolean createdTable;
 
     private LocalStorage() {}
@@ -49,8 +50,8 @@ final class LocalStorage implements AutoCloseable {
         closeables.add(dynamo);
         s3 = LocalClients.s3(endpoints.s3());
         closeables.add(s3);
-        presigner = LocalClients.presigner(endpoints.s3());
-        closeables.add(presigner);
+        // S3Proxy checks a signature's time against its own clock, not the stack's
+        media = LocalClients.mediaUploads(endpoints.s3(), LocalCloud.UPLOADS_BUCKET, Clock.systemUTC());
     }
 
     private void createTableAndBuckets(CloudTemplate template) {
@@ -93,8 +94,8 @@ final class LocalStorage implements AutoCloseable {
         return s3;
     }
 
-    S3Presigner presigner() {
-        return presigner;
+    S3MediaUploads mediaUploads() {
+        return media;
     }
 
     /** Whether this start made the table (an empty one), rather than finding it from an earlier run. */

@@ -17,13 +17,15 @@ import newsroom.local.CloudTemplate;
  * order rotating): an empty handler (the JVM's floor), a bare SDK program that builds one DynamoDB
  * client as the functions do and reads one item (the baseline every Java function reading DynamoDB
  * pays), and the API function's handler, named as the template names it, answering its first
- * request against the running stack's DynamoDB. Then one more of each with {@code
+ * request against the running stack's DynamoDB; and the same handler primed, its checkpoint hook
+ * run before the request as SnapStart runs it before its snapshot, so that its first request shows
+ * what a restored snapshot still pays. Then one more of each with {@code
  * -Xlog:class+load}, to count the classes each loads and to say, library by library, where the API
  * handler's classes above the baseline come from.
  */
 final class ColdStartBench {
     static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
-    static final List<String> KINDS = List.of("empty", "sdk", "api");
+    static final List<String> KINDS = List.of("empty", "sdk", "api", "primed");
     private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+) source: (.*)$");
     private static final Pattern VERSIONED_JAR = Pattern.compile("(.*?)-\\d[\\w.-]*\\.jar$");
 
@@ -132,6 +134,9 @@ final class ColdStartBench {
         command.addAll(List.of("-cp", classpath));
         switch (kind) {
             case "api" -> command.addAll(List.of("newsroom.bench.lambda.FirstRequest", handler, storyId));
+            // the handler's checkpoint hook first, as SnapStart runs it before its snapshot
+            case "primed" ->
+                command.addAll(List.of("newsroom.bench.lambda.FirstRequest", handler, storyId, "--primed"));
             case "sdk" -> command.addAll(List.of("newsroom.bench.lambda.BareSdk", storyId));
             default -> command.add("newsroom.bench.lambda.EmptyHandler");
         }

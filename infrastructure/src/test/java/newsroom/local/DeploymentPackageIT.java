@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each function deploys its own zip (template.yaml's CodeUri), carrying only what it uses: the API
- * and the publisher carry neither the CloudFront client nor the CRT, and every function's handler,
+ * and the publisher carry neither the CloudFront client nor the CRT, the API neither the S3 client
+ * nor JSON data binding and weighs at most 12 MB, and every function's handler,
  * built as Lambda builds it in a JVM whose classpath is its zip alone, answers its event without
  * missing a class.
  */
@@ -28,6 +29,8 @@ class DeploymentPackageIT {
     static final Path TEMPLATE_FILE = CloudTemplate.locate().toAbsolutePath();
     static final CloudTemplate TEMPLATE = CloudTemplate.read(TEMPLATE_FILE);
     static final Path WORK = Path.of("target", "deployment-packages").toAbsolutePath();
+    /** 12 MB: less to upload and to unpack on every cold start without SnapStart. */
+    static final long API_PACKAGE_LIMIT = 12_000_000;
 
     @Test
     void theApiAndThePublisherCarryNeitherTheCdnClientNorTheCrt() throws IOException {
@@ -42,16 +45,26 @@ class DeploymentPackageIT {
             }
             assertFalse(
                     entries.stream().anyMatch(e -> e.startsWith("lib/joda-time-")), function + " carries joda-time");
+            assertFalse(
+                    entries.stream().anyMatch(e -> e.startsWith("lib/jackson-databind-")),
+                    function + " carries JSON data binding");
             assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/dynamodb-")), function + " reads the table");
         }
         List<String> api = entries(zipOf("ApiFunction"));
-        for (String left : List.of("lib/lucene-", "lib/imageio-")) {
+        // the API signs upload URLs without the S3 client, and writes JSON without data binding
+        for (String left : List.of("lib/lucene-", "lib/imageio-", "lib/s3-", "lib/jackson-databind-")) {
             assertFalse(api.stream().anyMatch(e -> e.startsWith(left)), "the API carries " + left);
         }
         // the render function keeps what it alone uses: the CDN client and the signer of the redirect store
         List<String> render = entries(zipOf("RenderFunction"));
         assertTrue(render.stream().anyMatch(e -> e.startsWith("lib/cloudfront-")));
         assertTrue(render.stream().anyMatch(e -> e.startsWith("software/amazon/awssdk/crt/")));
+    }
+
+    @Test
+    void theApiPackageIsAtMostTwelveMegabytes() throws IOException {
+        long bytes = Files.size(zipOf("ApiFunction"));
+        assertTrue(bytes <= API_PACKAGE_LIMIT, "the API's package is " + bytes + " bytes");
     }
 
     @Test
