@@ -7,6 +7,8 @@ import { clear, field, h, uid } from './dom.js';
 import { almatyToInstant, formatTime, t } from './i18n.js';
 import { user } from './auth.js';
 import { chip } from './list.js';
+import { editableGallery, galleryField, galleryNeedsAlt, sameGallery, wireGallery } from './gallery.js';
+import { IMAGE_TYPES, acceptable, uploadImage } from './upload.js';
 
 const AUTOSAVE_MS = 2500;
 const FIELDS = ['title', 'lead', 'dateline', 'slug', 'caption', 'imageAlt', 'body'];
@@ -22,12 +24,13 @@ function editable(story) {
   for (const [lang, tr] of Object.entries(story.translations || {})) {
     translations[lang] = Object.fromEntries(EDITABLE.map((f) => [f, tr[f] ?? '']));
   }
-  return { category: story.category, image: story.image?.src || '', translations };
+  return { category: story.category, image: story.image?.src || '', gallery: editableGallery(story), translations };
 }
 
 /** Whether two editable stories say the same, a missing translation being an empty one. */
 function same(a, b) {
   if ((a.category ?? '') !== (b.category ?? '') || (a.image ?? '') !== (b.image ?? '')) return false;
+  if (!sameGallery(a.gallery, b.gallery)) return false;
   const langs = new Set([...Object.keys(a.translations), ...Object.keys(b.translations)]);
   for (const l of langs) {
     for (const f of FIELDS) if ((a.translations[l]?.[f] ?? '') !== (b.translations[l]?.[f] ?? '')) return false;
@@ -52,7 +55,7 @@ export async function renderStory(main, routeKey, config) {
     id: null,
     etag: null,
     server: null, // the story as the server last answered it
-    model: { category: config.categories[0], image: '', translations: {} },
+    model: { category: config.categories[0], image: '', gallery: [], translations: {} },
     dirty: { story: false, langs: new Set() },
     edits: 0,
     saving: null,
@@ -182,6 +185,7 @@ export async function renderStory(main, routeKey, config) {
         }
         const body = { category: s.model.category, translations };
         if (s.model.image) body.image = { src: s.model.image };
+        body.gallery = wireGallery(s.model.gallery);
         const answer = await call('POST', '/articles', { body });
         const oldKey = s.key;
         s.id = answer.body.id;
@@ -199,6 +203,7 @@ export async function renderStory(main, routeKey, config) {
         }
         const body = { category: s.model.category, translations };
         if (s.model.image) body.image = { src: s.model.image };
+        body.gallery = wireGallery(s.model.gallery);
         const answer = await call('PUT', `/articles/${encodeURIComponent(s.id)}`, { body, etag: s.etag });
         accept(answer, Object.keys(translations).filter((l) => complete(s.model.translations[l])), true);
       } else {
@@ -272,14 +277,16 @@ export async function renderStory(main, routeKey, config) {
       s.model.category = e.target.value;
       changed(null);
     } }, config.categories.map((c) => h('option', { value: c, selected: c === s.model.category }, t(`cat_${c}`))));
-    clear(storyFields, field(t('category'), category), imageField());
+    clear(storyFields, field(t('category'), category), imageField(), galleryField({
+      model: () => s.model,
+      languages: config.languages,
+      site: config.site,
+      changed: () => changed(null),
+      closed: () => s.closed,
+    }));
   }
 
   // ------------------------------------------------------------------ the story's image
-
-  const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
-  const MAX_IMAGE = 10 * 1024 * 1024;
-  const PROCESSING_MS = 120_000;
 
   /** Drop zone, file picker, progress and thumbnail; the address field for a /media/ path at hand. */
   function imageField() {
@@ -329,7 +336,7 @@ export async function renderStory(main, routeKey, config) {
     }
 
     async function upload(fileObj) {
-      if (!IMAGE_TYPES.includes(fileObj.type) || fileObj.size < 1 || fileObj.size > MAX_IMAGE) {
+      if (!acceptable(fileObj)) {
         say('refused', 'notAnImage');
         return;
       }
@@ -337,36 +344,23 @@ export async function renderStory(main, routeKey, config) {
       progress.value = 0;
       say('uploading', 'uploading', 0);
       try {
-        const ticket = (await call('POST', '/media', { body: { contentType: fileObj.type, size: fileObj.size } })).body;
-        await new Promise((resolve, reject) => {
-          const xhr = new XMLHttpRequest();
-          xhr.open(ticket.method || 'PUT', ticket.uploadUrl);
-          // the browser sets Content-Length itself; the presigned URL was signed for these values
-          for (const [k, v] of Object.entries(ticket.headers || {})) {
-            if (!['host', 'content-length'].includes(k.toLowerCase())) xhr.setRequestHeader(k, v);
-          }
-          xhr.upload.onprogress = (e) => {
-            if (!e.lengthComputable) return;
-            const percent = Math.round((e.loaded / e.total) * 100);
+        const { src, picture } = await uploadImage(fileObj, {
+          onProgress: (percent) => {
             progress.value = percent;
             say('uploading', 'uploading', percent);
-          };
-          xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error(`HTTP ${xhr.status}`)));
-          xhr.onerror = () => reject(new Error(t('error')));
-          xhr.send(fileObj);
+          },
+          onProcessing: () => say('processing', 'processingImage'),
+          closed: () => s.closed,
         });
-        progress.value = 100;
-        say('processing', 'processingImage');
-        const picture = await processed(ticket.src);
         progress.hidden = true;
         if (picture.status !== 'ready') {
           say('refused', 'imageRefused', picture.reason || '');
           return;
         }
-        s.model.image = ticket.src;
-        address.value = ticket.src;
+        s.model.image = src;
+        address.value = src;
         const small = (picture.renditions || [])[0];
-        showThumb(small ? small.src : ticket.src);
+        showThumb(small ? small.src : src);
         say('ready', 'imageReady', picture.width, picture.height);
         changed(null);
         renderPublishing();
@@ -381,18 +375,6 @@ export async function renderStory(main, routeKey, config) {
       h('span', { class: 'label' }, t('image')),
       zone,
       field(t('imageSrc'), address, t('imageSrcHint')));
-  }
-
-  /** Asks the API until the image function has looked at the upload (renditions made or refused). */
-  async function processed(src) {
-    const deadline = Date.now() + PROCESSING_MS;
-    for (let wait = 250; !s.closed; wait = Math.min(wait * 2, 2000)) {
-      const picture = (await call('GET', src)).body;
-      if (picture.status !== 'pending') return picture;
-      if (Date.now() > deadline) throw new Error(t('processingImage'));
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    throw new Error(t('error'));
   }
 
   // ------------------------------------------------------------------ translation columns
@@ -499,7 +481,12 @@ export async function renderStory(main, routeKey, config) {
     }
     const result = h('div', { class: 'publish-result', id: 'publish-result', role: 'status', 'aria-live': 'polite' });
     // a page's picture needs words for those who cannot see it: no publishing a language without them
-    const needsAlt = (lang) => Boolean(s.server?.image?.src && s.server.translations?.[lang] && !s.server.translations[lang].imageAlt?.trim());
+    const imageNeedsAlt = (lang) => Boolean(s.server?.image?.src && s.server.translations?.[lang] && !s.server.translations[lang].imageAlt?.trim());
+    const needsAlt = (lang) => imageNeedsAlt(lang) || galleryNeedsAlt(s.server, lang);
+    const whyBlocked = (lang) => [
+      imageNeedsAlt(lang) ? t('altMissing', t(`lang_${lang}`)) : null,
+      galleryNeedsAlt(s.server, lang) ? t('galleryAltMissing', t(`lang_${lang}`)) : null,
+    ].filter(Boolean).join(' ');
     const blockedAll = Object.keys(s.server?.translations || {}).filter(needsAlt);
     const perLang = [...new Set(panes.map((p) => p.lang))].map((lang) => {
       const tr = s.server?.translations?.[lang];
@@ -508,7 +495,7 @@ export async function renderStory(main, routeKey, config) {
       const reasonId = `publish-blocked-${lang}`;
       return h('div', { class: 'publish-lang', 'data-lang': lang },
         h('h3', {}, t(`lang_${lang}`), ' ', chip(lang, tr)),
-        blocked ? h('p', { class: 'publish-blocked', id: reasonId }, t('altMissing', t(`lang_${lang}`))) : null,
+        blocked ? h('p', { class: 'publish-blocked', id: reasonId }, whyBlocked(lang)) : null,
         h('button', { type: 'button', id: `publish-${lang}`, class: 'primary', disabled: !tr || blocked,
           'aria-describedby': blocked ? reasonId : undefined,
           onclick: () => act('publish', [lang], null, result) }, t('publishNow')),
@@ -522,7 +509,7 @@ export async function renderStory(main, routeKey, config) {
     clear(publishing, title,
       h('div', { class: 'publish-all' },
         h('button', { type: 'button', id: 'publish-all', disabled: !s.id || blockedAll.length > 0,
-          title: blockedAll.map((l) => t('altMissing', t(`lang_${l}`))).join(' ') || undefined,
+          title: blockedAll.map(whyBlocked).join(' ') || undefined,
           onclick: () => act('publish', null, null, result) }, t('publishAll')),
         h('button', { type: 'button', id: 'unpublish-all', disabled: !s.id, onclick: () => act('unpublish', null, null, result) }, t('unpublishAll'))),
       perLang, result);
@@ -563,7 +550,10 @@ export async function renderStory(main, routeKey, config) {
     if (!errors.length) return describe(e);
     return errors.map((err) => {
       const alt = /^translations\.([a-z]{2})\.imageAlt$/.exec(err.field || '');
-      return alt ? t('altMissing', t(`lang_${alt[1]}`)) : `${err.field}: ${err.message}`;
+      if (alt) return t('altMissing', t(`lang_${alt[1]}`));
+      const galleryAlt = /^gallery\[(\d+)\]\.alt\.([a-z]{2})$/.exec(err.field || '');
+      if (galleryAlt) return `${t('galleryPosition', Number(galleryAlt[1]) + 1, s.server?.gallery?.length ?? '')}: ${t('galleryAltMissing', t(`lang_${galleryAlt[2]}`))}`;
+      return `${err.field}: ${err.message}`;
     }).join(' ');
   }
 
@@ -613,6 +603,8 @@ export async function renderStory(main, routeKey, config) {
     };
     add('category', t('category'), (m) => m.category, (m, v) => (m.category = v));
     add('image', t('imageSrc'), (m) => m.image, (m, v) => (m.image = v));
+    // the gallery as a whole: its order and words are one decision
+    add('gallery', t('gallery'), (m) => JSON.stringify(wireGallery(m.gallery), null, 1), (m, v) => (m.gallery = JSON.parse(v)));
     const langs = new Set([...Object.keys(s.model.translations), ...Object.keys(server.translations)]);
     for (const l of langs) {
       for (const f of FIELDS) {

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import newsroom.json.JsonArray;
 import newsroom.json.JsonObject;
 import newsroom.json.JsonValue;
 import newsroom.render.SitePaths;
 import newsroom.story.BodyFormat;
 import newsroom.story.FieldError;
+import newsroom.story.GalleryImage;
 import newsroom.story.Revision;
 import newsroom.story.Story;
 import newsroom.story.StoryInput;
@@ -19,8 +21,9 @@ import newsroom.story.Translation;
 
 /** The API's JSON shapes of stories, read field by field and written the same way. */
 final class ArticleJson {
-    static final Set<String> STORY_FIELDS = Set.of("category", "tags", "author", "image", "translations");
+    static final Set<String> STORY_FIELDS = Set.of("category", "tags", "author", "image", "gallery", "translations");
     static final Set<String> IMAGE_FIELDS = Set.of("src");
+    static final Set<String> GALLERY_FIELDS = Set.of("src", "caption", "alt");
     static final Set<String> TRANSLATION_FIELDS =
             Set.of("title", "lead", "dateline", "body", "format", "slug", "caption", "imageAlt");
 
@@ -43,6 +46,7 @@ final class ArticleJson {
                 if (imageSrc == null) errors.add(new FieldError("image.src", "is required"));
             }
         }
+        List<StoryInput.GalleryInput> gallery = gallery(node.get("gallery"), errors);
         Map<String, StoryInput.TranslationInput> translations = new LinkedHashMap<>();
         JsonValue langs = node.get("translations");
         if (langs == null || langs.isNull()) {
@@ -60,7 +64,44 @@ final class ArticleJson {
             });
         }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
-        return new StoryInput(category, tags, author, imageSrc, translations);
+        return new StoryInput(category, tags, author, imageSrc, gallery, translations);
+    }
+
+    /** The gallery as sent: its order is the order readers see. */
+    private static List<StoryInput.GalleryInput> gallery(JsonValue node, List<FieldError> errors) {
+        List<StoryInput.GalleryInput> gallery = new ArrayList<>();
+        if (node == null || node.isNull()) return gallery;
+        if (!(node instanceof JsonArray pictures)) {
+            errors.add(new FieldError("gallery", "must be an array of pictures"));
+            return gallery;
+        }
+        for (int i = 0; i < pictures.size(); i++) {
+            String prefix = "gallery[" + i + "].";
+            if (!(pictures.get(i) instanceof JsonObject item)) {
+                errors.add(new FieldError("gallery[" + i + "]", "must be an object with src"));
+                continue;
+            }
+            Json.onlyFields(item, prefix, GALLERY_FIELDS, errors);
+            gallery.add(new StoryInput.GalleryInput(
+                    Json.string(item, "src", prefix, errors),
+                    byLanguage(item.get("caption"), prefix + "caption", errors),
+                    byLanguage(item.get("alt"), prefix + "alt", errors)));
+        }
+        return gallery;
+    }
+
+    private static Map<String, String> byLanguage(JsonValue node, String field, List<FieldError> errors) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return texts;
+        if (!(node instanceof JsonObject byLanguage)) {
+            errors.add(new FieldError(field, "must be an object keyed by language"));
+            return texts;
+        }
+        byLanguage
+                .fields()
+                .keySet()
+                .forEach(lang -> texts.put(lang, Json.string(byLanguage, lang, field + ".", errors)));
+        return texts;
     }
 
     static StoryInput.TranslationInput translation(JsonObject node) {
@@ -92,7 +133,17 @@ final class ArticleJson {
     static JsonObject write(Story story) {
         Map<String, String> bodies = new HashMap<>();
         story.translations().values().forEach(t -> bodies.put(t.lang(), t.bodySource()));
-        return write(StoryOutline.of(story), bodies);
+        JsonObject node = write(StoryOutline.of(story), bodies);
+        // a list shows no gallery: only a story read whole carries it
+        var gallery = node.putArray("gallery");
+        for (GalleryImage g : story.gallery()) {
+            JsonObject out = gallery.addObject().put("src", g.src());
+            JsonObject captions = out.putObject("caption");
+            g.captions().forEach(captions::put);
+            JsonObject alts = out.putObject("alt");
+            g.alts().forEach(alts::put);
+        }
+        return node;
     }
 
     /** A story as the staff list shows it: its translations' outlines, without bodies. */

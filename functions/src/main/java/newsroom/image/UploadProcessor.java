@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import newsroom.render.SiteBucket;
 import newsroom.story.Picture;
 import newsroom.story.PictureCatalog;
+import newsroom.story.PictureUses;
 
 /**
  * Processes one upload: refuses what is not a sound image (and deletes it), or writes its
@@ -42,13 +43,20 @@ public final class UploadProcessor {
     private final Uploads uploads;
     private final SiteBucket site;
     private final PictureCatalog catalog;
+    private final PictureUses uses;
     private final ImageDecoder decoder = new ImageDecoder();
     private final Renditions renditions = new Renditions();
 
+    /** A processor that tells no story of a picture that became ready. */
     public UploadProcessor(Uploads uploads, SiteBucket site, PictureCatalog catalog) {
+        this(uploads, site, catalog, PictureUses.NONE);
+    }
+
+    public UploadProcessor(Uploads uploads, SiteBucket site, PictureCatalog catalog, PictureUses uses) {
         this.uploads = uploads;
         this.site = site;
         this.catalog = catalog;
+        this.uses = uses;
     }
 
     /** The src a story names an upload by: {@code uploads/2026/11/<uuid>.jpg} is {@code /media/2026/11/<uuid>.jpg}. */
@@ -86,6 +94,9 @@ public final class UploadProcessor {
         Picture picture = Picture.ready(src.get(), result.width(), result.height(), stored, card);
         // recorded after the objects exist: a page that finds the picture finds its files
         catalog.save(picture);
+        // after the record: a story saved from now on finds the picture ready itself, and one saved
+        // before learns it here (its use was recorded with its save)
+        uses.showReady(picture);
         return new Outcome.Ready(picture);
     }
 

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.Log;
+import newsroom.image.OrphanedPictures;
 import newsroom.logging.Metrics;
 import newsroom.render.Change;
 import newsroom.render.FormerAddresses;
 import newsroom.render.PageSet;
-import newsroom.render.SiteBucket;
 import newsroom.render.SiteWriter;
 import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
@@ -31,7 +31,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
     private final PageSet pageSet;
     private final FormerAddresses formerAddresses;
     private final SearchIndexer search;
-    private final SiteBucket bucket;
+    private final OrphanedPictures orphans;
     private final Config config;
 
     /**
@@ -44,7 +44,7 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
                 Wiring.fromEnvironment().pageSet(),
                 Wiring.fromEnvironment().formerAddresses(),
                 Wiring.fromEnvironment().search(),
-                Wiring.fromEnvironment().bucket(),
+                Wiring.fromEnvironment().orphanedPictures(),
                 Wiring.fromEnvironment().config());
         Core.getGlobalContext().register(this);
     }
@@ -55,13 +55,13 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
             PageSet pageSet,
             FormerAddresses formerAddresses,
             SearchIndexer search,
-            SiteBucket bucket,
+            OrphanedPictures orphans,
             Config config) {
         this.writer = writer;
         this.pageSet = pageSet;
         this.formerAddresses = formerAddresses;
         this.search = search;
-        this.bucket = bucket;
+        this.orphans = orphans;
         this.config = config;
     }
 
@@ -169,11 +169,12 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
     }
 
     /**
-     * A deleted story's picture goes with it: the stream's REMOVE of the story item is the durable
-     * record of the delete, so a failed delete of the object is retried with the record.
+     * A deleted story's pictures go with it unless another story shows them: the stream's REMOVE of
+     * the story item is the durable record of the delete, so a failed delete is retried with it.
      */
     private void deleteMediaOfRemovedStory(DynamodbEvent.DynamodbStreamRecord record) {
-        StreamRecords.removedMedia(record).ifPresent(key -> bucket.delete(key));
+        List<String> pictures = StreamRecords.removedPictures(record);
+        if (!pictures.isEmpty()) orphans.afterStoryDeleted(pictures);
     }
 
     private static Map<String, Object> fields(

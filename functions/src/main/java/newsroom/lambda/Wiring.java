@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import newsroom.api.Articles;
 import newsroom.api.MediaUploads;
+import newsroom.image.OrphanedPictures;
 import newsroom.image.UploadProcessor;
 import newsroom.image.Uploads;
 import newsroom.render.Assets;
@@ -22,10 +23,12 @@ import newsroom.render.SiteWriter;
 import newsroom.search.SearchIndexer;
 import newsroom.site.Config;
 import newsroom.store.DynamoPictureCatalog;
+import newsroom.store.DynamoPictureUses;
 import newsroom.store.DynamoRebuildProgress;
 import newsroom.store.DynamoSiteIndex;
 import newsroom.store.DynamoStoryRepository;
 import newsroom.story.PictureCatalog;
+import newsroom.story.PictureUses;
 import newsroom.story.StoryService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -52,6 +55,7 @@ public final class Wiring {
     private final RebuildProgress rebuildProgress;
     private final Supplier<MediaUploads> media;
     private final PictureCatalog pictures;
+    private final PictureUses uses;
     private final Supplier<UploadProcessor> uploadProcessor;
     private final Supplier<SearchIndexer> search;
 
@@ -91,6 +95,7 @@ public final class Wiring {
             Supplier<Edges> edges,
             RebuildProgress rebuildProgress,
             PictureCatalog pictures,
+            PictureUses uses,
             Supplier<Uploads> uploads) {
         this.config = config;
         this.rebuildProgress = rebuildProgress;
@@ -104,8 +109,9 @@ public final class Wiring {
         this.cdn = () -> edgesOnce.get().cdn();
         this.invalidations = () -> edgesOnce.get().invalidations();
         this.pictures = pictures;
+        this.uses = uses;
         this.renderer = once(() -> new SiteRenderer(index, config, new Assets(), clock, pictures));
-        this.uploadProcessor = once(() -> new UploadProcessor(uploads.get(), this.bucket.get(), pictures));
+        this.uploadProcessor = once(() -> new UploadProcessor(uploads.get(), this.bucket.get(), pictures, uses));
         this.writer = once(() -> new SiteWriter(
                 this.renderer.get(), this.bucket.get(), edgesOnce.get().invalidations()));
         this.pageSet = once(() -> new PageSet(index, config.languages(), config.zone()));
@@ -152,6 +158,7 @@ public final class Wiring {
                 edges,
                 new DynamoRebuildProgress(dynamo, config.tableName()),
                 new DynamoPictureCatalog(dynamo, config.tableName(), clock),
+                new DynamoPictureUses(dynamo, config.tableName()),
                 uploads);
     }
 
@@ -188,6 +195,7 @@ public final class Wiring {
                     }
                 },
                 PictureCatalog.NONE,
+                PictureUses.NONE,
                 Wiring::noUploads);
     }
 
@@ -252,6 +260,16 @@ public final class Wiring {
         return pictures;
     }
 
+    /** Which stories show which picture, kept by the story repository. */
+    public PictureUses pictureUses() {
+        return uses;
+    }
+
+    /** The pictures a deleted story leaves that no other story shows, for the render function to remove. */
+    public OrphanedPictures orphanedPictures() {
+        return new OrphanedPictures(pictures, uses, bucket(), invalidations());
+    }
+
     public UploadProcessor uploadProcessor() {
         return uploadProcessor.get();
     }
@@ -282,7 +300,7 @@ public final class Wiring {
     }
 
     public RenderHandler renderHandler() {
-        return new RenderHandler(writer(), pageSet(), formerAddresses(), search(), bucket(), config);
+        return new RenderHandler(writer(), pageSet(), formerAddresses(), search(), orphanedPictures(), config);
     }
 
     public RebuildHandler rebuildHandler() {

@@ -10,6 +10,7 @@ import newsroom.json.JsonObject;
 import newsroom.site.Excerpt;
 import newsroom.site.Localization;
 import newsroom.story.Bodies;
+import newsroom.story.GalleryImage;
 import newsroom.story.Picture;
 import newsroom.story.PictureCatalog;
 import newsroom.story.Status;
@@ -71,6 +72,7 @@ final class ArticlePage {
                 story.tags(),
                 story.author(),
                 story.image(),
+                story.gallery(),
                 story.version(),
                 story.createdAt(),
                 story.createdBy(),
@@ -116,6 +118,7 @@ final class ArticlePage {
                 t.lead(),
                 BodyImages.lazyBeyondFirst(t.bodyHtml()),
                 figure,
+                gallery(s, t.lang()),
                 frame.categoryLink(t.lang(), s.category()),
                 index.olderThan(t.lang(), t.publishedAt(), s.id())
                         .map(e -> new Views.Link(e.translation().title(), e.path())),
@@ -128,6 +131,28 @@ final class ArticlePage {
                 Templates.html("article.jte", view),
                 Output.HTML,
                 Output.ARTICLE);
+    }
+
+    /**
+     * The gallery's pictures as figures in the page's language, in the story's order: each in its
+     * renditions once processed, else as uploaded. They follow the body, so they load lazily.
+     */
+    private List<Views.Figure> gallery(Story s, String lang) {
+        if (s.gallery().isEmpty()) return List.of();
+        Map<String, Picture> ready =
+                pictures.findAll(s.gallery().stream().map(GalleryImage::src).toList());
+        List<Views.Figure> figures = new ArrayList<>();
+        for (GalleryImage g : s.gallery()) {
+            String caption = g.caption(lang).orElse(null);
+            // the alt text a reader who cannot see the picture is told: as given, else its caption
+            String alt = g.alt(lang).orElse(caption == null ? "" : caption);
+            Picture picture = ready.get(g.src());
+            figures.add(
+                    picture != null && picture.ready()
+                            ? Views.Figure.of(picture, alt, caption, IMAGE_SIZES)
+                            : new Views.Figure(g.src(), alt, caption));
+        }
+        return figures;
     }
 
     /** The story's published translations name each other. */

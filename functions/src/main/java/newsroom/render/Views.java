@@ -101,6 +101,7 @@ public final class Views {
             String lead,
             String bodyHtml,
             Optional<Figure> figure,
+            List<Figure> gallery,
             Link category,
             Optional<Link> older,
             Optional<Link> newer,

@@ -64,7 +64,14 @@ public final class DynamoSiteIndex implements SiteIndex {
      */
     private static final Map<String, String> PAGE_NAMES = names(
             TRANSLATION_OUTLINE,
-            List.of(Items.TAGS, Items.AUTHOR, Items.VERSION, Items.CREATED_AT, Items.CREATED_BY, Items.BODY_HTML));
+            List.of(
+                    Items.TAGS,
+                    Items.AUTHOR,
+                    Items.VERSION,
+                    Items.CREATED_AT,
+                    Items.CREATED_BY,
+                    Items.BODY_HTML,
+                    GalleryItems.GALLERY));
 
     /**
      * Entries per page of {@link #all}. A page is at most 1 MB anyway; the limit keeps each request's

@@ -38,6 +38,7 @@ public final class DynamoStoryRepository implements StoryRepository {
     private final DynamoRevisions history;
     private final ZoneId zone;
     private final DynamoPictureCatalog pictures;
+    private final DynamoPictureUses uses;
     private final DynamoStoryList lists;
     private final DynamoMonths months;
 
@@ -53,6 +54,7 @@ public final class DynamoStoryRepository implements StoryRepository {
         this.backoff = backoff;
         this.history = new DynamoRevisions(dynamo, table, backoff);
         this.pictures = new DynamoPictureCatalog(dynamo, table, java.time.Clock.systemUTC());
+        this.uses = new DynamoPictureUses(dynamo, table);
         this.lists = new DynamoStoryList(dynamo, table, backoff);
         this.months = new DynamoMonths(dynamo, table, backoff);
     }
@@ -172,11 +174,42 @@ public final class DynamoStoryRepository implements StoryRepository {
         // never shows the run twice, nor loses it if the write fails
         for (Revision r : superseded)
             writes.add(deleteItem(Items.storyKey(updated.id()), RevisionItems.revisionKey(r)));
+        // which stories show which picture changes in the same transaction as the story itself
+        for (String src : PictureUseItems.added(previous.orElse(null), updated)) {
+            writes.add(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(table)
+                            .item(PictureUseItems.useItem(src, updated.id()))
+                            .build())
+                    .build());
+        }
+        for (String src : PictureUseItems.removed(previous.orElse(null), updated)) {
+            writes.add(TransactWriteItem.builder()
+                    .delete(Delete.builder()
+                            .tableName(table)
+                            .key(PictureUseItems.key(src, updated.id()))
+                            .build())
+                    .build());
+        }
         int monthsFrom = writes.size();
         writes.addAll(months.updates(previous, Optional.of(updated), zone));
         Optional<Rejection> rejection = transact(writes, claimAt, monthsFrom);
-        if (rejection.isEmpty()) history.prune(updated.id());
+        if (rejection.isEmpty()) {
+            history.prune(updated.id());
+            if (updated.image() != null && listed == null)
+                listWhenReadyMeanwhile(updated.image().src());
+        }
         return rejection;
+    }
+
+    /**
+     * The picture was not ready when the save read the catalog; if it became ready before the
+     * save's use of it was recorded, the image function found no story to tell, so the save tells
+     * them now (the function records the picture before it looks for uses: one of the two sees the
+     * other).
+     */
+    private void listWhenReadyMeanwhile(String src) {
+        pictures.find(src).filter(Picture::ready).ifPresent(uses::showReady);
     }
 
     @Override
@@ -208,6 +241,14 @@ public final class DynamoStoryRepository implements StoryRepository {
                         .item(RevisionItems.tombstoneItem(previous.id(), revision.at(), revision.by(), expires))
                         .build())
                 .build());
+        for (String src : PictureUseItems.sources(previous)) {
+            writes.add(TransactWriteItem.builder()
+                    .delete(Delete.builder()
+                            .tableName(table)
+                            .key(PictureUseItems.key(src, previous.id()))
+                            .build())
+                    .build());
+        }
         int monthsFrom = writes.size();
         writes.addAll(months.updates(Optional.of(previous), Optional.empty(), zone));
         Optional<Rejection> rejection = transact(writes, Map.of(), monthsFrom);

@@ -179,6 +179,7 @@ public final class Items {
         item.put(TAGS, AttributeValue.fromL(story.tags().stream().map(Items::s).toList()));
         item.put(AUTHOR, s(story.author()));
         if (story.image() != null) item.put(IMAGE, s(story.image().src()));
+        GalleryItems.put(item, story.gallery());
         item.put(VERSION, n(story.version()));
         item.put(CREATED_AT, s(story.createdAt().toString()));
         item.put(CREATED_BY, s(story.createdBy()));
@@ -288,6 +289,7 @@ public final class Items {
                 shared.tags(),
                 shared.author(),
                 shared.image(),
+                GalleryItems.gallery(meta),
                 shared.version(),
                 shared.createdAt(),
                 shared.createdBy(),

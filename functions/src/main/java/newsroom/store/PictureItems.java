@@ -77,6 +77,12 @@ final class PictureItems {
         return listed;
     }
 
+    /** The renditions a translation item lists for its story's picture, as {@link #withListedPicture} writes them. */
+    static AttributeValue listedRenditions(Picture picture) {
+        return AttributeValue.fromL(
+                picture.renditions().stream().map(PictureItems::rendition).toList());
+    }
+
     /** The picture a translation item lists, if it carries renditions (its size: the largest's). */
     static Picture listedPicture(Map<String, AttributeValue> item) {
         if (!item.containsKey(IMAGE) || !item.containsKey(RENDITIONS)) return null;

@@ -4,6 +4,7 @@ import static com.amazonaws.services.lambda.runtime.events.transformers.v2.dynam
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.render.Change;
@@ -71,17 +72,17 @@ public final class StreamRecords {
         return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(value);
     }
 
-    /** The bucket key of the picture of a story whose item was removed, if it had one. */
-    public static Optional<String> removedMedia(DynamodbEvent.DynamodbStreamRecord record) {
+    /** The pictures (their srcs: image, then gallery) of a story whose item was removed. */
+    public static List<String> removedPictures(DynamodbEvent.DynamodbStreamRecord record) {
         var data = record.getDynamodb();
-        if (!REMOVE.equals(record.getEventName()) || data == null || data.getKeys() == null) return Optional.empty();
+        if (!REMOVE.equals(record.getEventName()) || data == null || data.getKeys() == null) return List.of();
         Map<String, AttributeValue> keys = toAttributeValueMapV2(data.getKeys());
         String pk = Items.str(keys, Items.PK);
-        if (pk == null || !pk.startsWith(Items.STORY_PREFIX)) return Optional.empty();
-        if (!Items.META.equals(Items.str(keys, Items.SK)) || data.getOldImage() == null) return Optional.empty();
-        String src = Items.str(toAttributeValueMapV2(data.getOldImage()), Items.IMAGE);
-        if (src == null || !src.startsWith("/media/") || src.contains("..")) return Optional.empty();
-        return Optional.of(src.substring(1));
+        if (pk == null || !pk.startsWith(Items.STORY_PREFIX)) return List.of();
+        if (!Items.META.equals(Items.str(keys, Items.SK)) || data.getOldImage() == null) return List.of();
+        return PictureUseItems.sources(toAttributeValueMapV2(data.getOldImage())).stream()
+                .filter(src -> src.startsWith("/media/") && !src.contains(".."))
+                .toList();
     }
 
     private static Optional<Change.State> state(

@@ -53,6 +53,12 @@ final class Drafts {
         return input.imageSrc() == null ? null : new Image(input.imageSrc());
     }
 
+    static java.util.List<GalleryImage> gallery(StoryInput input) {
+        return input.gallery().stream()
+                .map(g -> new GalleryImage(g.src(), g.caption(), g.alt()))
+                .toList();
+    }
+
     private static String blankToEmpty(String value) {
         return value == null ? "" : value.strip();
     }

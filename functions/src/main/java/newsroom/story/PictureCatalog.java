@@ -15,9 +15,22 @@ public interface PictureCatalog {
         public Optional<Picture> find(String src) {
             return Optional.empty();
         }
+
+        @Override
+        public void forget(String src) {}
     };
 
     void save(Picture picture);
 
     Optional<Picture> find(String src);
+
+    /** Drops the picture's record, once its files are gone: a page must not name renditions that are not there. */
+    void forget(String src);
+
+    /** The pictures known among these srcs, by src; a store may read them together. */
+    default java.util.Map<String, Picture> findAll(java.util.Collection<String> srcs) {
+        java.util.Map<String, Picture> found = new java.util.LinkedHashMap<>();
+        for (String src : srcs) find(src).ifPresent(p -> found.put(src, p));
+        return found;
+    }
 }

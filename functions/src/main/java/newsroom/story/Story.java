@@ -16,6 +16,7 @@ public record Story(
         List<String> tags,
         String author,
         Image image,
+        List<GalleryImage> gallery,
         long version,
         Instant createdAt,
         String createdBy,
@@ -25,7 +26,36 @@ public record Story(
 
     public Story {
         tags = List.copyOf(tags);
+        gallery = gallery == null ? List.of() : List.copyOf(gallery);
         translations = Collections.unmodifiableMap(new LinkedHashMap<>(translations));
+    }
+
+    /** A story without a gallery. */
+    public Story(
+            StoryId id,
+            String category,
+            List<String> tags,
+            String author,
+            Image image,
+            long version,
+            Instant createdAt,
+            String createdBy,
+            Instant updatedAt,
+            String updatedBy,
+            Map<String, Translation> translations) {
+        this(
+                id,
+                category,
+                tags,
+                author,
+                image,
+                List.of(),
+                version,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy,
+                translations);
     }
 
     public Optional<Translation> translation(String lang) {
@@ -38,7 +68,8 @@ public record Story(
 
     /** This story with these translations, as a new version that {@code actor} made at {@code now}. */
     public Story withTranslations(Map<String, Translation> changed, long newVersion, Actor actor, Instant now) {
-        return new Story(id, category, tags, author, image, newVersion, createdAt, createdBy, now, actor.id(), changed);
+        return new Story(
+                id, category, tags, author, image, gallery, newVersion, createdAt, createdBy, now, actor.id(), changed);
     }
 
     /**
@@ -75,21 +106,36 @@ public record Story(
     }
 
     /**
-     * The named translations that may not go public because the story has an image and they have no
-     * alt text for it: a reader who cannot see the picture would get nothing in its place. Named as
-     * the API names the field, so a client can point at it.
+     * The named translations that may not go public because the story has an image (its lead image
+     * or one of its gallery) and they have no alt text for it: a reader who cannot see the picture
+     * would get nothing in its place. Named as the API names the field, so a client can point at it.
      */
     public List<FieldError> undescribedImage(Collection<String> langs) {
-        if (image == null) return List.of();
         List<FieldError> errors = new ArrayList<>();
         for (String lang : langs) {
             Translation t = translations.get(lang);
-            if (t != null && (t.imageAlt() == null || t.imageAlt().isBlank())) {
+            if (t == null) continue;
+            if (image != null && (t.imageAlt() == null || t.imageAlt().isBlank())) {
                 errors.add(new FieldError(
                         "translations." + lang + ".imageAlt",
                         "describe the story's image in this language before it is published or scheduled"));
             }
+            for (int i = 0; i < gallery.size(); i++) {
+                if (gallery.get(i).alt(lang).isEmpty()) {
+                    errors.add(new FieldError(
+                            "gallery[" + i + "].alt." + lang,
+                            "describe this picture in this language before it is published or scheduled"));
+                }
+            }
         }
         return errors;
+    }
+
+    /** Every picture the story shows: its image, then its gallery's, each once. */
+    public List<String> pictureSources() {
+        java.util.LinkedHashSet<String> sources = new java.util.LinkedHashSet<>();
+        if (image != null) sources.add(image.src());
+        gallery.forEach(g -> sources.add(g.src()));
+        return List.copyOf(sources);
     }
 }

@@ -52,6 +52,7 @@ final class StoryValidation {
                         || input.imageSrc().contains(".."))) {
             errors.add(new FieldError("image.src", "must be a /media/ path to a jpg, png, webp, gif or svg"));
         }
+        gallery(input.gallery(), errors);
         if (needTranslations && input.translations().isEmpty()) {
             errors.add(new FieldError("translations", "at least one translation is needed"));
         }
@@ -62,6 +63,45 @@ final class StoryValidation {
                 continue;
             }
             translation("translations." + e.getKey() + ".", e.getValue(), errors);
+        }
+    }
+
+    private void gallery(List<StoryInput.GalleryInput> gallery, List<FieldError> errors) {
+        if (gallery.size() > GalleryImage.MAX_PER_STORY) {
+            errors.add(new FieldError("gallery", "at most " + GalleryImage.MAX_PER_STORY + " pictures"));
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < gallery.size(); i++) {
+            String prefix = "gallery[" + i + "].";
+            StoryInput.GalleryInput g = gallery.get(i);
+            if (g == null) {
+                errors.add(new FieldError("gallery[" + i + "]", "must be an object with src"));
+                continue;
+            }
+            if (g.src() == null) {
+                errors.add(new FieldError(prefix + "src", "is required"));
+            } else if (!IMAGE_SRC.matcher(g.src()).matches() || g.src().contains("..")) {
+                errors.add(new FieldError(prefix + "src", "must be a /media/ path to a jpg, png, webp, gif or svg"));
+            } else if (!seen.add(g.src())) {
+                errors.add(new FieldError(prefix + "src", "the picture is in the gallery already"));
+            }
+            words(prefix + "caption.", g.caption(), errors);
+            words(prefix + "alt.", g.alt(), errors);
+        }
+    }
+
+    /** A gallery picture's words in each language: a language of the site, and text a page can carry. */
+    private void words(String prefix, Map<String, String> byLanguage, List<FieldError> errors) {
+        for (Map.Entry<String, String> e : byLanguage.entrySet()) {
+            String field = prefix + e.getKey();
+            if (!languages.contains(e.getKey())) {
+                errors.add(new FieldError(field, "unknown language; use one of " + languages));
+            } else if (e.getValue() != null && Texts.hasBidiControl(e.getValue())) {
+                errors.add(new FieldError(field, Texts.BIDI_CONTROL));
+            } else {
+                text(field, e.getValue(), 0, MAX_CAPTION, errors);
+            }
         }
     }
 

@@ -16,6 +16,11 @@ final class InMemoryPictures implements PictureCatalog {
     }
 
     @Override
+    public void forget(String src) {
+        pictures.remove(src);
+    }
+
+    @Override
     public Optional<Picture> find(String src) {
         return Optional.ofNullable(pictures.get(src));
     }

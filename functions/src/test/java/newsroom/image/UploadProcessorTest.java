@@ -37,6 +37,34 @@ class UploadProcessorTest {
     final UploadProcessor processor = new UploadProcessor(uploads, site, pictures);
 
     @Test
+    void theStoriesShowingAPictureAreToldOnceItIsRecordedReady() throws Exception {
+        List<Picture> told = new java.util.ArrayList<>();
+        UploadProcessor telling = new UploadProcessor(uploads, site, pictures, new newsroom.story.PictureUses() {
+            @Override
+            public java.util.Set<newsroom.story.StoryId> storiesShowing(String src) {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public void showReady(Picture picture) {
+                // told after the record: a story told now finds the picture in the catalog
+                assertEquals(java.util.Optional.of(picture), pictures.find(picture.src()));
+                told.add(picture);
+            }
+        });
+        uploads.put(BUCKET, KEY, TestImages.phoneJpeg(TestImages.marked(1200, 900), 1));
+
+        Picture picture = assertInstanceOf(UploadProcessor.Outcome.Ready.class, telling.process(BUCKET, KEY))
+                .picture();
+
+        assertEquals(List.of(picture), told);
+        uploads.put(
+                BUCKET, KEY.replace(".jpg", ".png").replace("0b6f", "1b6f"), "<svg/>".getBytes(StandardCharsets.UTF_8));
+        telling.process(BUCKET, KEY.replace(".jpg", ".png").replace("0b6f", "1b6f"));
+        assertEquals(1, told.size(), "a refused upload is no news to any story");
+    }
+
+    @Test
     void phonePhotoBecomesUprightRenditionsWithoutAnyMetadata() throws Exception {
         byte[] photo = TestImages.phoneJpeg(TestImages.marked(2000, 1500), 6);
         assertGpsIn(photo);

@@ -37,6 +37,11 @@ class ImageHandlerPrimingTest {
                     public java.util.Optional<newsroom.story.Picture> find(String src) {
                         return java.util.Optional.empty();
                     }
+
+                    @Override
+                    public void forget(String src) {
+                        throw new AssertionError("priming forgets no picture");
+                    }
                 });
         ImageHandler handler = new ImageHandler(processor);
 

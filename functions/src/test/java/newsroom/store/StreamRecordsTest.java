@@ -70,9 +70,9 @@ class StreamRecordsTest {
     void aRemovedStoryItemNamesItsPicture() {
         Story story = story(translation(Status.PUBLISHED, AT));
         assertEquals(
-                Optional.of("media/2026/11/5d41402a-bc4b-4a76-b971-9d911017c592.jpg"),
-                StreamRecords.removedMedia(record("REMOVE", Items.storyItem(story), null)));
-        assertEquals(Optional.empty(), StreamRecords.removedMedia(record("MODIFY", Items.storyItem(story), null)));
+                List.of("/media/2026/11/5d41402a-bc4b-4a76-b971-9d911017c592.jpg"),
+                StreamRecords.removedPictures(record("REMOVE", Items.storyItem(story), null)));
+        assertEquals(List.of(), StreamRecords.removedPictures(record("MODIFY", Items.storyItem(story), null)));
     }
 
     private static Story story(Translation t) {

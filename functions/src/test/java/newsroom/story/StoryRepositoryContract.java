@@ -46,6 +46,38 @@ public abstract class StoryRepositoryContract {
     }
 
     @Test
+    protected void aStorysGalleryIsFoundInItsOrderWithItsWordsPerLanguage() {
+        Story plain = story("city", T0, draft("en", "gallery-story"), draft("kk", "galereya"));
+        List<GalleryImage> gallery = List.of(
+                new GalleryImage(
+                        "/media/2026/11/b.jpg",
+                        Map.of("en", "The bridge", "kk", "Көпір"),
+                        Map.of("en", "A bridge over the river")),
+                new GalleryImage("/media/2026/11/a.jpg", Map.of(), Map.of("kk", "Өзен")));
+        Story story = new Story(
+                plain.id(),
+                plain.category(),
+                plain.tags(),
+                plain.author(),
+                new Image("/media/2026/11/lead.jpg"),
+                gallery,
+                plain.version(),
+                plain.createdAt(),
+                plain.createdBy(),
+                plain.updatedAt(),
+                plain.updatedBy(),
+                plain.translations());
+
+        assertEquals(Optional.empty(), stories.save(Optional.empty(), story, created(story)));
+
+        assertEquals(gallery, stories.find(story.id()).orElseThrow().gallery());
+        Story without = next(story, draft("en", "gallery-story"));
+        assertEquals(Optional.empty(), stories.save(Optional.of(story), without, List.of()));
+        assertEquals(
+                List.of(), stories.find(story.id()).orElseThrow().gallery(), "a replace without a gallery has none");
+    }
+
+    @Test
     protected void creatingAStoryThatExistsIsStaleAndChangesNothing() {
         Story story = saved(story("city", T0, draft("en", "first")));
         Story again = story(story.id(), 1, "health", T0, draft("en", "second"));

@@ -247,6 +247,9 @@ public final class ImageBench {
                 public Optional<Picture> find(String src) {
                     return Optional.empty();
                 }
+
+                @Override
+                public void forget(String src) {}
             };
             return new UploadProcessor(uploads, site, catalog).process(bucket, key);
         }
