@@ -1,7 +1,5 @@
 package newsroom.store;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -10,9 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import newsroom.story.BodyFormat;
 import newsroom.story.Excerpts;
 import newsroom.story.Image;
@@ -21,7 +16,6 @@ import newsroom.story.Story;
 import newsroom.story.StoryId;
 import newsroom.story.StoryOutline;
 import newsroom.story.Translation;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The table's item layout: attribute names, keys, and the mapping to and from stories. */
@@ -75,17 +69,11 @@ public final class Items {
     static final String BODY_SOURCE = "bodySource";
     static final String FORMAT = "format";
     /**
-     * A translation's rendered body: a string, or, from {@link #DEFLATE_FROM_BYTES} UTF-8 bytes on,
+     * A translation's rendered body: a string, or, from {@link CompressedBodies#DEFLATE_FROM_BYTES} UTF-8 bytes on,
      * binary, the UTF-8 bytes deflated (zlib format) where that is smaller. Items written before
      * bodies were deflated hold a string, and read as they are.
      */
     static final String BODY_HTML = "bodyHtml";
-
-    /**
-     * Below this a body stays a string: DynamoDB bills reads per 4 KB and writes per 1 KB, so
-     * deflating a short body saves no unit, and a string is what a person reading the table sees.
-     */
-    static final int DEFLATE_FROM_BYTES = 1024;
 
     static final String EXCERPT = "excerpt";
     static final String SLUG = "slug";
@@ -237,7 +225,7 @@ public final class Items {
         item.put(LEAD, s(t.lead()));
         item.put(DATELINE, s(t.dateline()));
         item.put(FORMAT, s(t.format().wire()));
-        item.put(BODY_HTML, bodyHtml(t.bodyHtml()));
+        item.put(BODY_HTML, CompressedBodies.encode(t.bodyHtml()));
         // lists show excerpts and read no bodies: the excerpt is cut once, here
         item.put(EXCERPT, s(Excerpts.of(t)));
         item.put(SLUG, s(t.slug()));
@@ -330,51 +318,7 @@ public final class Items {
                 translationOutline(item),
                 // read without its source item (a page), a translation has an empty source
                 source != null ? source : item.containsKey(BODY_SOURCE) ? str(item, BODY_SOURCE) : "",
-                bodyHtml(item.get(BODY_HTML)));
-    }
-
-    static AttributeValue bodyHtml(String html) {
-        byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length < DEFLATE_FROM_BYTES) return s(html);
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        try {
-            deflater.setInput(utf8);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / 3);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-                // a body that does not shrink is kept as it is
-                if (out.size() >= utf8.length) return s(html);
-            }
-            return AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(out.toByteArray()));
-        } finally {
-            deflater.end();
-        }
-    }
-
-    static String bodyHtml(AttributeValue value) {
-        if (value == null) return "";
-        if (value.b() == null) return value.s();
-        byte[] deflated = value.b().asByteArrayUnsafe();
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(deflated);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 4);
-            byte[] buffer = new byte[16384];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalStateException("a deflated body ends early");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("a deflated body does not inflate", e);
-        } finally {
-            inflater.end();
-        }
+                CompressedBodies.decode(item.get(BODY_HTML)));
     }
 
     static Translation.Outline translationOutline(Map<String, AttributeValue> item) {
