@@ -104,11 +104,12 @@ cp "$ROOT"/infrastructure/target/test-classes/newsroom/bench/CountingInterceptor
 echo newsroom.bench.CountingInterceptor \
   >"$HOOKS/software/amazon/awssdk/global/handlers/execution.interceptors"
 
-# what Lambda loads: the deployment zip unpacked, plus the two cold-start mains
+# what Lambda loads: the API function's own zip unpacked (its CodeUri), plus the two cold-start mains
+unzip -q "$ROOT/functions/target/newsroom-api.zip" -d "$WORK/api-zip"
 unzip -q "$ZIP" -d "$WORK/zip"
 mkdir -p "$WORK/cold/newsroom/bench/lambda"
 cp "$ROOT"/infrastructure/target/test-classes/newsroom/bench/lambda/*.class "$WORK/cold/newsroom/bench/lambda/"
-COLD_CP="$WORK/cold:$WORK/zip:$WORK/zip/lib/*"
+COLD_CP="$WORK/cold:$WORK/api-zip:$WORK/api-zip/lib/*"
 
 echo "deployment packages: what each function carries and needs"
 bench packages --zip "$ZIP" --unpacked "$WORK/zip" --classes "$ROOT/functions/target/classes" \
