@@ -24,7 +24,7 @@ import org.crac.Core;
  * processor. A bad file is a refusal, not a failure; only storage failing fails the invocation,
  * so that Lambda retries it (the processor's writes are idempotent).
  */
-public final class ImageHandler implements RequestHandler<S3Event, String>, org.crac.Resource {
+public final class ImageHandler implements RequestHandler<S3Event, String>, PrimedHandler {
     private final UploadProcessor processor;
 
     /**
@@ -82,24 +82,14 @@ public final class ImageHandler implements RequestHandler<S3Event, String>, org.
         return "ready " + ready + ", refused " + refused;
     }
 
-    /** SnapStart takes its snapshot after this: the image readers and writers are warm in it. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
-        // nothing to renew: the clients hold no connection across a snapshot that they do not reopen
-    }
-
     /**
      * The handler's path without reads or writes of the buckets: an event for a key that is no
      * upload (skipped before anything is read), then a small photograph made here, inspected,
      * decoded and rendered at every width but stored nowhere. Nothing is logged. Returns the
      * renditions made, or -1 when a step failed.
      */
-    int prime() {
+    @Override
+    public int prime() {
         int skipped = Priming.step(
                 () -> processor.process("priming", "priming/not-an-upload") instanceof UploadProcessor.Outcome.Skipped
                         ? 0

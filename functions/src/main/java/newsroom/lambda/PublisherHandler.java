@@ -22,7 +22,7 @@ import org.crac.Core;
  * The schedule's event says nothing the publisher needs (the clock decides what is due), so it is
  * taken as a stream and not read: decoding it as {@code ScheduledEvent} would load joda-time.
  */
-public final class PublisherHandler implements RequestStreamHandler, org.crac.Resource {
+public final class PublisherHandler implements RequestStreamHandler, PrimedHandler {
     static final Actor SCHEDULE = new Actor("schedule", Set.of("editors"));
     private final StoryService stories;
     private final SiteWriter writer;
@@ -73,24 +73,14 @@ public final class PublisherHandler implements RequestStreamHandler, org.crac.Re
         output.write(("\"published " + published + "\"").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** SnapStart takes its snapshot after this: the publisher's path is warm in it. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
-        // nothing to renew: the clients hold no connection across a snapshot that they do not reopen
-    }
-
     /**
      * The publisher's path without its writes: a read of a story that no story has (publishing
      * reads each due story so), and the news sitemap rendered from the table but not written.
      * Nothing is published, logged or counted. Returns the sitemap's outputs, or -1 when a step
      * failed (left to the first invocation).
      */
-    int prime() {
+    @Override
+    public int prime() {
         int read = Priming.step(() -> stories.find(Priming.NOBODY).isPresent() ? 1 : 0);
         int rendered = Priming.step(() -> writer.rehearse(Set.of(new Page.NewsSitemap())));
         return read < 0 ? -1 : rendered;

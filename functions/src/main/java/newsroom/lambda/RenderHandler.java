@@ -26,7 +26,7 @@ import org.crac.Core;
  * failure is reported at the first record that could not be rendered ({@link BatchFailures}), so the
  * stream retries from there and nothing after it is lost.
  */
-public final class RenderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, org.crac.Resource {
+public final class RenderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, PrimedHandler {
     private final SiteWriter writer;
     private final PageSet pageSet;
     private final FormerAddresses formerAddresses;
@@ -90,17 +90,6 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
         }
     }
 
-    /** SnapStart takes its snapshot after this: the renderer's path is warm in it. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
-        // nothing to renew: the clients hold no connection across a snapshot that they do not reopen
-    }
-
     /**
      * The handler's path without its writes: a synthetic stream record of a story that no story has
      * being published is read as the stream's records are, its dependent pages (the article, the
@@ -108,7 +97,8 @@ public final class RenderHandler implements RequestHandler<DynamodbEvent, Stream
      * no page, no redirect, no search shard. Nothing is logged or counted. Returns how many outputs
      * the pages made, or -1 when a step failed (left to the first batch).
      */
-    int prime() {
+    @Override
+    public int prime() {
         return Priming.step(() -> {
             var record = StreamRecords.published(
                     Priming.NOBODY,
