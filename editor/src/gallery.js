@@ -1,10 +1,9 @@
 // The story's gallery: pictures in reading order, each with a caption and alt text per language.
 // Added by upload, reordered with "move up" / "move down" buttons (keyboard and pointer alike, the
 // focus staying on the picture moved), removed; the words go into the model as they are typed.
-import { describe } from './api.js';
 import { clear, field, h } from './dom.js';
 import { t } from './i18n.js';
-import { IMAGE_TYPES, acceptable, uploadImage } from './upload.js';
+import { IMAGE_TYPES, uploadShown } from './upload.js';
 
 /** As many as the API takes (GalleryImage.MAX_PER_STORY). */
 export const MAX_GALLERY = 20;
@@ -124,37 +123,14 @@ export function galleryField({ model, languages, site, changed, closed }) {
       say('refused', 'galleryFull', MAX_GALLERY);
       return;
     }
-    if (!acceptable(chosen)) {
-      say('refused', 'notAnImage');
-      return;
-    }
-    progress.hidden = false;
-    progress.value = 0;
-    say('uploading', 'uploading', 0);
-    try {
-      const { src, picture } = await uploadImage(chosen, {
-        onProgress: (percent) => {
-          progress.value = percent;
-          say('uploading', 'uploading', percent);
-        },
-        onProcessing: () => say('processing', 'processingImage'),
-        closed,
-      });
-      progress.hidden = true;
-      if (picture.status !== 'ready') {
-        say('refused', 'imageRefused', picture.reason || '');
-        return;
-      }
-      const small = (picture.renditions || [])[0];
-      if (small) thumbs.set(src, small.src);
-      gallery().push({ src, caption: {}, alt: {} });
-      changed();
-      render();
-      say('ready', 'galleryAdded', gallery().length);
-    } catch (e) {
-      progress.hidden = true;
-      say('failed', 'uploadFailed', describe(e));
-    }
+    const done = await uploadShown(chosen, { progress, say, closed });
+    if (!done) return;
+    const small = (done.picture.renditions || [])[0];
+    if (small) thumbs.set(done.src, small.src);
+    gallery().push({ src: done.src, caption: {}, alt: {} });
+    changed();
+    render();
+    say('ready', 'galleryAdded', gallery().length);
   }
 
   render();

@@ -8,7 +8,7 @@ import { almatyToInstant, formatTime, t } from './i18n.js';
 import { user } from './auth.js';
 import { chip } from './list.js';
 import { editableGallery, galleryField, galleryNeedsAlt, sameGallery, wireGallery } from './gallery.js';
-import { IMAGE_TYPES, acceptable, uploadImage } from './upload.js';
+import { IMAGE_TYPES, uploadShown } from './upload.js';
 
 const AUTOSAVE_MS = 2500;
 const FIELDS = ['title', 'lead', 'dateline', 'slug', 'caption', 'imageAlt', 'body'];
@@ -336,38 +336,15 @@ export async function renderStory(main, routeKey, config) {
     }
 
     async function upload(fileObj) {
-      if (!acceptable(fileObj)) {
-        say('refused', 'notAnImage');
-        return;
-      }
-      progress.hidden = false;
-      progress.value = 0;
-      say('uploading', 'uploading', 0);
-      try {
-        const { src, picture } = await uploadImage(fileObj, {
-          onProgress: (percent) => {
-            progress.value = percent;
-            say('uploading', 'uploading', percent);
-          },
-          onProcessing: () => say('processing', 'processingImage'),
-          closed: () => s.closed,
-        });
-        progress.hidden = true;
-        if (picture.status !== 'ready') {
-          say('refused', 'imageRefused', picture.reason || '');
-          return;
-        }
-        s.model.image = src;
-        address.value = src;
-        const small = (picture.renditions || [])[0];
-        showThumb(small ? small.src : src);
-        say('ready', 'imageReady', picture.width, picture.height);
-        changed(null);
-        renderPublishing();
-      } catch (e) {
-        progress.hidden = true;
-        say('failed', 'uploadFailed', describe(e));
-      }
+      const done = await uploadShown(fileObj, { progress, say, closed: () => s.closed });
+      if (!done) return;
+      s.model.image = done.src;
+      address.value = done.src;
+      const small = (done.picture.renditions || [])[0];
+      showThumb(small ? small.src : done.src);
+      say('ready', 'imageReady', done.picture.width, done.picture.height);
+      changed(null);
+      renderPublishing();
     }
 
     showThumb(s.model.image);

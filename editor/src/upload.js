@@ -1,6 +1,6 @@
 // Uploading one image: an upload address from the API, the file sent straight to the bucket with
 // progress, then asking the API until the image function has made the renditions or refused it.
-import { call } from './api.js';
+import { call, describe } from './api.js';
 import { t } from './i18n.js';
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
@@ -35,6 +35,41 @@ export async function uploadImage(file, { onProgress, onProcessing, closed }) {
   onProgress(100);
   onProcessing();
   return { src: ticket.src, picture: await processed(ticket.src, closed) };
+}
+
+/**
+ * Uploads a chosen file while `progress` (a <progress>) and `say(state, text, ...args)` tell how it
+ * goes. Resolves with `{ src, picture }` once the renditions are made, or null when the file was
+ * refused or the upload failed (which `say` has told).
+ */
+export async function uploadShown(file, { progress, say, closed }) {
+  if (!acceptable(file)) {
+    say('refused', 'notAnImage');
+    return null;
+  }
+  progress.hidden = false;
+  progress.value = 0;
+  say('uploading', 'uploading', 0);
+  try {
+    const done = await uploadImage(file, {
+      onProgress: (percent) => {
+        progress.value = percent;
+        say('uploading', 'uploading', percent);
+      },
+      onProcessing: () => say('processing', 'processingImage'),
+      closed,
+    });
+    progress.hidden = true;
+    if (done.picture.status !== 'ready') {
+      say('refused', 'imageRefused', done.picture.reason || '');
+      return null;
+    }
+    return done;
+  } catch (e) {
+    progress.hidden = true;
+    say('failed', 'uploadFailed', describe(e));
+    return null;
+  }
 }
 
 /** Asks the API until the image function has looked at the upload (renditions made or refused). */
