@@ -64,6 +64,12 @@ public final class DemoContent {
                     && pictures.containsKey(image.get("src").textValue())) {
                 ((ObjectNode) image).put("src", pictures.get(image.get("src").textValue()));
             }
+            if (node.get("gallery") != null) {
+                for (JsonNode shown : node.get("gallery")) {
+                    String demo = shown.get("src").textValue();
+                    if (pictures.containsKey(demo)) ((ObjectNode) shown).put("src", pictures.get(demo));
+                }
+            }
             Story story = done(services.stories().create(EDITOR, input(node)));
             Optional<java.time.Instant> at = Optional.ofNullable(node.get("publishedAt"))
                     .filter(JsonNode::isTextual)
@@ -122,7 +128,23 @@ public final class DemoContent {
         });
         List<String> tags = new ArrayList<>();
         if (node.has("tags")) node.get("tags").forEach(tag -> tags.add(tag.textValue()));
-        return new StoryInput(text(node, "category"), tags, text(node, "author"), src, translations);
+        List<StoryInput.GalleryInput> gallery = new ArrayList<>();
+        if (node.has("gallery")) {
+            node.get("gallery")
+                    .forEach(shown -> gallery.add(new StoryInput.GalleryInput(
+                            text(shown, "src"), texts(shown.get("caption")), texts(shown.get("alt")))));
+        }
+        return new StoryInput(text(node, "category"), tags, text(node, "author"), src, gallery, translations);
+    }
+
+    /** A text per language, as the demo files write captions and alt texts. */
+    private static Map<String, String> texts(JsonNode byLanguage) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (byLanguage != null)
+            byLanguage
+                    .fields()
+                    .forEachRemaining(e -> texts.put(e.getKey(), e.getValue().textValue()));
+        return texts;
     }
 
     private static String text(JsonNode node, String field) {

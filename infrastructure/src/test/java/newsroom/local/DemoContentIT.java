@@ -52,6 +52,23 @@ class DemoContentIT {
                 System.out.printf(
                         "%s home: %d pictured teasers, %d image bytes on a 390 px phone at 3x%n",
                         lang, images.size(), phoneBytes);
+                // the park story shows a gallery of two described pictures, in this language
+                List<Element> galleries = new ArrayList<>();
+                for (String href : home.select(".teasers li a[href]").eachAttr("href").stream()
+                        .distinct()
+                        .toList()) {
+                    galleries.addAll(Jsoup.parse(get(cloud, href).body()).select(".gallery"));
+                }
+                assertEquals(1, galleries.size(), lang + ": one demo story has a gallery");
+                List<Element> figures = galleries.get(0).select("figure");
+                assertEquals(2, figures.size(), galleries.get(0).outerHtml());
+                for (Element figure : figures) {
+                    Element img = figure.selectFirst("picture img");
+                    assertFalse(img.attr("alt").isBlank(), figure.outerHtml());
+                    assertTrue(img.attr("src").startsWith("/media/2026/01/"), img.attr("src"));
+                    assertEquals(200, bytes(cloud, img.attr("src")).statusCode(), img.attr("src"));
+                    assertFalse(figure.select("figcaption").text().isBlank(), figure.outerHtml());
+                }
             }
         }
     }
