@@ -39,7 +39,7 @@ class BatchIndexTest {
     }
 
     /** Counts what reaches the index underneath. */
-    static final class Counting extends ForwardingIndex {
+    static final class Counting extends ForwardingSiteIndex {
         final AtomicInteger neighbourQueries = new AtomicInteger();
         final AtomicInteger listQueries = new AtomicInteger();
 

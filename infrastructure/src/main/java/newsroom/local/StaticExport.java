@@ -1,15 +1,11 @@
 package newsroom.local;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import newsroom.render.Entry;
+import newsroom.render.ForwardingSiteIndex;
 import newsroom.render.FullSite;
 import newsroom.render.SiteBucket;
 import newsroom.render.SiteIndex;
@@ -65,59 +61,26 @@ public final class StaticExport {
     }
 
     /** The index, handing every story read from it to the search index being built. */
-    private record Indexing(SiteIndex index, SearchIndexer.Base search) implements SiteIndex {
+    private static final class Indexing extends ForwardingSiteIndex {
+        private final SearchIndexer.Base search;
+
+        Indexing(SiteIndex index, SearchIndexer.Base search) {
+            super(index);
+            this.search = search;
+        }
+
         @Override
         public Optional<Story> story(StoryId id) {
-            Optional<Story> story = index.story(id);
+            Optional<Story> story = super.story(id);
             story.ifPresent(search::add);
             return story;
         }
 
         @Override
         public Map<StoryId, Story> stories(Collection<StoryId> ids) {
-            Map<StoryId, Story> stories = index.stories(ids);
+            Map<StoryId, Story> stories = super.stories(ids);
             stories.values().forEach(search::add);
             return stories;
-        }
-
-        @Override
-        public Optional<Entry> bySlug(String lang, String slug) {
-            return index.bySlug(lang, slug);
-        }
-
-        @Override
-        public List<Entry> newest(String lang, int limit) {
-            return index.newest(lang, limit);
-        }
-
-        @Override
-        public List<Entry> between(String lang, Instant from, Instant to, int limit) {
-            return index.between(lang, from, to, limit);
-        }
-
-        @Override
-        public List<Entry> inCategory(String lang, String category, int limit) {
-            return index.inCategory(lang, category, limit);
-        }
-
-        @Override
-        public Optional<Entry> olderThan(String lang, Instant publishedAt, StoryId id) {
-            return index.olderThan(lang, publishedAt, id);
-        }
-
-        @Override
-        public Optional<Entry> newerThan(String lang, Instant publishedAt, StoryId id) {
-            return index.newerThan(lang, publishedAt, id);
-        }
-
-        @Override
-        public Iterable<List<Entry>> all(String lang) {
-            return index.all(lang);
-        }
-
-        @Override
-        public Map<String, SortedSet<YearMonth>> keptMonths(Collection<String> langs, ZoneId zone) {
-            return index.keptMonths(langs, zone);
         }
     }
 }

@@ -1,22 +1,32 @@
 package newsroom.render;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
 
-/** A site index that passes every question on: tests override what they watch. */
-class ForwardingIndex implements SiteIndex {
+/** A site index that passes every question on to another: a decorator overrides what it watches. */
+public class ForwardingSiteIndex implements SiteIndex {
     private final SiteIndex index;
 
-    ForwardingIndex(SiteIndex index) {
+    public ForwardingSiteIndex(SiteIndex index) {
         this.index = index;
     }
 
     @Override
     public Optional<Story> story(StoryId id) {
         return index.story(id);
+    }
+
+    @Override
+    public Map<StoryId, Story> stories(Collection<StoryId> ids) {
+        return index.stories(ids);
     }
 
     @Override
@@ -52,5 +62,15 @@ class ForwardingIndex implements SiteIndex {
     @Override
     public Iterable<List<Entry>> all(String lang) {
         return index.all(lang);
+    }
+
+    @Override
+    public Map<String, SortedSet<YearMonth>> keptMonths(Collection<String> langs, ZoneId zone) {
+        return index.keptMonths(langs, zone);
+    }
+
+    @Override
+    public void keepMonths(String lang, ZoneId zone, Map<YearMonth, Integer> counts) {
+        index.keepMonths(lang, zone, counts);
     }
 }
