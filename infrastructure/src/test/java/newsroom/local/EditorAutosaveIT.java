@@ -42,10 +42,7 @@ class EditorAutosaveIT {
     void textTypedOfflineIsKeptSavedWhenTheConnectionReturnsAndOfferedBackAfterAReload() throws Exception {
         String suffix = StaffClient.unique();
         String title = "Снег убирают ночью " + suffix;
-        browser.driver.get(TestStack.get().cdnUrl() + "/admin/");
-        browser.signIn("wanda", "writers");
-        browser.clickable(By.id("new-story")).click();
-        browser.visible(By.id("pane-0-title")).sendKeys(title);
+        browser.startStory("wanda", "writers", title);
         browser.typeBody(0, "Техника выходит после полуночи.");
         // the saved indicator, by condition: the story exists on the server with these words
         browser.awaitSaved();

@@ -96,6 +96,14 @@ final class EditorBrowser implements AutoCloseable {
     }
 
     /** Signs in on the authorize page the editor sends us to. */
+    /** Opens the editor on the test stack, signs in and starts a new story with this title. */
+    void startStory(String user, String group, String title) {
+        driver.get(TestStack.get().cdnUrl() + "/admin/");
+        signIn(user, group);
+        clickable(By.id("new-story")).click();
+        visible(By.id("pane-0-title")).sendKeys(title);
+    }
+
     void signIn(String user, String group) {
         clickable(By.id("sign-in")).click();
         WebElement name = visible(By.id("username"));

@@ -60,10 +60,7 @@ class EditorGalleryIT {
     void anEditorBuildsAGalleryReordersItByKeyboardAndPublishesItsFigures() throws Exception {
         String suffix = StaffClient.unique();
         String title = "Новый мост " + suffix;
-        browser.driver.get(TestStack.get().cdnUrl() + "/admin/");
-        browser.signIn("gulnar", "editors");
-        browser.clickable(By.id("new-story")).click();
-        browser.visible(By.id("pane-0-title")).sendKeys(title);
+        browser.startStory("gulnar", "editors", title);
         browser.typeBody(0, "Мост через реку открыт для пешеходов.");
         browser.awaitSaved();
         browser.until(d -> d.getCurrentUrl().matches(".*#/story/[0-9a-f-]{36}$"));

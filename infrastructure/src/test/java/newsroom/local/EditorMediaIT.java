@@ -57,10 +57,7 @@ class EditorMediaIT {
     void anEditorUploadsAJpegWaitsForRenditionsAddsAltTextAndThePublishedPageShowsAPicture() throws Exception {
         String suffix = StaffClient.unique();
         String title = "Трамвай на испытаниях " + suffix;
-        browser.driver.get(TestStack.get().cdnUrl() + "/admin/");
-        browser.signIn("erin", "editors");
-        browser.clickable(By.id("new-story")).click();
-        browser.visible(By.id("pane-0-title")).sendKeys(title);
+        browser.startStory("erin", "editors", title);
         new Select(browser.driver.findElement(By.id("story-category"))).selectByValue("transport");
         browser.typeBody(0, "Первый вагон вышел на линию.");
         browser.driver.findElement(By.id("pane-1-title")).sendKeys("Трамвай сынақта " + suffix);
