@@ -172,7 +172,9 @@ for N in ${SIZES//,/ }; do
     [ -n "$SAMPLE" ] || SAMPLE=$D/site-newsroom-1
 
     echo "N=$N: the render engine alone, from memory"
-    java $ENGINE_JAVA -cp "$CP" newsroom.bench.Bench engine --stories "$N" --passes "$RUNS" \
+    WARMUP=5
+    [ "$MODE" = quick ] && WARMUP=2
+    java $ENGINE_JAVA -cp "$CP" newsroom.bench.Bench engine --stories "$N" --passes "$RUNS" --warmup "$WARMUP" \
       --port-offset "$OFFSET" --out "$RAW" >/dev/null
   else
     echo "N=$N: full-site render left out (Hugo's memory grows with N)"

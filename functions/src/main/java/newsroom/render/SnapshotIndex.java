@@ -6,9 +6,14 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import newsroom.story.Story;
 import newsroom.story.StoryId;
@@ -40,13 +45,42 @@ public final class SnapshotIndex implements SiteIndex {
 
     /** Reads every published entry of these languages from the source, a page of it at a time. */
     public static SnapshotIndex of(SiteIndex source, Collection<String> languages) {
-        Map<String, List<Entry>> entries = new HashMap<>();
-        for (String lang : languages) {
-            List<Entry> all = new ArrayList<>();
-            for (List<Entry> page : source.all(lang)) all.addAll(page);
-            entries.put(lang, all);
+        // the languages' index pages are read side by side: each read waits mostly on the table
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, languages.size()), r -> {
+            Thread t = new Thread(r, "index-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, Future<List<Entry>>> reads = new LinkedHashMap<>();
+            for (String lang : languages) {
+                reads.put(lang, readers.submit(() -> {
+                    List<Entry> all = new ArrayList<>();
+                    for (List<Entry> page : source.all(lang)) all.addAll(page);
+                    return all;
+                }));
+            }
+            Map<String, List<Entry>> entries = new HashMap<>();
+            for (Map.Entry<String, Future<List<Entry>>> read : reads.entrySet()) {
+                entries.put(read.getKey(), done(read.getValue()));
+            }
+            return of(source, entries);
+        } finally {
+            readers.shutdownNow();
         }
-        return of(source, entries);
+    }
+
+    private static <T> T done(Future<T> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the index", e);
+        }
     }
 
     /** A snapshot of these entries (in any order); stories are read from the source. */

@@ -119,21 +119,28 @@ public final class DynamoSiteIndex implements SiteIndex {
                 keys.add(Map.of(Items.PK, s(Items.storyKey(id)), Items.SK, s(Items.LANG_PREFIX + lang)));
             }
         }
-        Map<String, List<Map<String, AttributeValue>>> byStory =
-                BatchReads.byPartition(dynamo, table, backoff, keys, PAGE_NAMES, "batch get of story items");
+        // each story is made from its items on the thread that read them
+        Map<String, Story> byStory = BatchReads.byPartition(
+                dynamo, table, backoff, keys, PAGE_NAMES, "batch get of story items", DynamoSiteIndex::story);
         Map<StoryId, Story> found = new LinkedHashMap<>();
         for (StoryId id : ids) {
-            Map<String, AttributeValue> meta = null;
-            List<Map<String, AttributeValue>> langs = new ArrayList<>();
-            for (Map<String, AttributeValue> item : byStory.getOrDefault(Items.storyKey(id), List.of())) {
-                if (item.get(Items.SK).s().equals(Items.META)) meta = item;
-                else langs.add(item);
-            }
-            // the same order as a query returns them: by sort key
-            langs.sort(java.util.Comparator.comparing(item -> item.get(Items.SK).s()));
-            if (meta != null) found.put(id, Items.story(meta, langs));
+            Story story = byStory.get(Items.storyKey(id));
+            if (story != null) found.put(id, story);
         }
         return found;
+    }
+
+    /** A story from its META item and its translations' items, or null without the META item. */
+    private static Story story(String pk, List<Map<String, AttributeValue>> items) {
+        Map<String, AttributeValue> meta = null;
+        List<Map<String, AttributeValue>> langs = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            if (item.get(Items.SK).s().equals(Items.META)) meta = item;
+            else langs.add(item);
+        }
+        // the same order as a query returns them: by sort key
+        langs.sort(java.util.Comparator.comparing(item -> item.get(Items.SK).s()));
+        return meta == null ? null : Items.story(meta, langs);
     }
 
     @Override

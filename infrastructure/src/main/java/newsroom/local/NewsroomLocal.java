@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import newsroom.lambda.Wiring;
 import newsroom.render.SiteBucket;
@@ -243,9 +244,11 @@ public final class NewsroomLocal {
                 s3Port = 19000 + offset;
                 embedded = Optional.of(Emulators.start(dynamoPort, s3Port, Optional.of(DATA)));
             }
+            // the two clients are built side by side: each is mostly class loading and the SDK's setup
+            String s3Endpoint = "http://127.0.0.1:" + s3Port;
+            CompletableFuture<S3Client> s3 = CompletableFuture.supplyAsync(() -> LocalClients.s3(s3Endpoint));
             DynamoDbClient dynamo = LocalClients.dynamo("http://127.0.0.1:" + dynamoPort);
-            S3Client s3 = LocalClients.s3("http://127.0.0.1:" + s3Port);
-            return new Connection(dynamo, s3, embedded);
+            return new Connection(dynamo, s3.join(), embedded);
         }
 
         @Override
