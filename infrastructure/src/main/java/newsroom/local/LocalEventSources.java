@@ -81,6 +81,8 @@ final class LocalEventSources implements AutoCloseable {
                 checkpoint);
         closeables.add(poller);
         poller.start(false);
+        // the functions' writes make the records: each invocation's end is looked at without waiting
+        functions.afterEachInvocation(poller::wake);
     }
 
     /** The uploads bucket's notification, raised by the S3 emulator's own writes. */

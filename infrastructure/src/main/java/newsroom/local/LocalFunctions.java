@@ -20,6 +20,8 @@ import newsroom.store.S3Uploads;
 final class LocalFunctions {
     private final Wiring wiring;
     private final Map<String, Object> handlers = new LinkedHashMap<>();
+    /** What the stream's poller does after each invocation: look at once for what it wrote. */
+    private volatile Runnable afterEach = () -> {};
 
     private LocalFunctions(Wiring wiring, CloudTemplate template) {
         this.wiring = wiring;
@@ -51,12 +53,30 @@ final class LocalFunctions {
     @SuppressWarnings("unchecked")
     <I, O> Function<I, O> invoker(String id, Class<I> in, Class<O> out) {
         RequestHandler<I, O> typed = (RequestHandler<I, O>) handlers.get(id);
-        return event -> typed.handleRequest(event, LocalContext.of(id));
+        return event -> {
+            try {
+                return typed.handleRequest(event, LocalContext.of(id));
+            } finally {
+                afterEach.run();
+            }
+        };
     }
 
     /** The function {@code id} when it reads its event as bytes (the publisher). */
     RequestStreamHandler streamHandler(String id) {
-        return (RequestStreamHandler) handlers.get(id);
+        RequestStreamHandler handler = (RequestStreamHandler) handlers.get(id);
+        return (input, output, context) -> {
+            try {
+                handler.handleRequest(input, output, context);
+            } finally {
+                afterEach.run();
+            }
+        };
+    }
+
+    /** Runs {@code action} after every invocation of a function, as the invocation ends. */
+    void afterEachInvocation(Runnable action) {
+        afterEach = action;
     }
 
     private Object instantiate(String handler) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * Feeds the table's stream to the render handler the way Lambda's event source mapping does:
  * batches in order per shard, a retry from the first failed record (partial batch failures), and a
  * dead-letter list once the retries are spent. With a checkpoint it resumes, after a restart, from
- * the last record it handled.
+ * the last record it handled. A stream quiet for a while is polled once a second instead of every
+ * poll interval, so an idle stack idles; {@link #wake} (after each function's invocation, whose
+ * writes make the records) polls at once and back at the short interval.
  */
 public final class StreamPoller implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
@@ -33,6 +36,10 @@ public final class StreamPoller implements AutoCloseable {
     private final int batchSize;
     private final int maxRetries;
     private final long pollMillis;
+    /** Idle polls in a row after which the stream is polled at {@link #QUIET_MILLIS}. */
+    static final int QUIET_POLLS = 50;
+
+    static final long QUIET_MILLIS = 1_000;
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "stream-poller"));
     private final Map<String, String> iterators = new HashMap<>();
@@ -42,6 +49,11 @@ public final class StreamPoller implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failedDeliveries = new AtomicLong();
     private final AtomicLong idlePolls = new AtomicLong();
+    /** Idle polls in a row: past {@link #QUIET_POLLS} the stream counts as quiet. */
+    private final AtomicLong idleStreak = new AtomicLong();
+
+    private final AtomicLong wakes = new AtomicLong();
+
     private final String region;
     private final Optional<StreamCheckpoint> checkpoint;
 
@@ -94,7 +106,46 @@ public final class StreamPoller implements AutoCloseable {
                                     shard.shardId(),
                                     fromStart || tracked ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.LATEST));
         }
-        executor.scheduleWithFixedDelay(this::pollSafely, 0, pollMillis, TimeUnit.MILLISECONDS);
+        executor.execute(this::loop);
+    }
+
+    /** Polls, then comes back after the poll interval, or after a second once the stream is quiet. */
+    private void loop() {
+        pollSafely();
+        try {
+            executor.schedule(this::loop, nextDelay(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // closed meanwhile: no next poll
+        }
+    }
+
+    /**
+     * Polls now, and at the short interval again, since records may have just been written; called
+     * after each invocation of the stack's functions.
+     */
+    public void wake() {
+        wakes.incrementAndGet();
+        idleStreak.set(0);
+        try {
+            executor.execute(this::pollSafely);
+        } catch (RejectedExecutionException closed) {
+            // closed: nothing more to poll
+        }
+    }
+
+    /** Whether the stream is quiet now, polled once a second. */
+    boolean quiet() {
+        return idleStreak.get() >= QUIET_POLLS;
+    }
+
+    /** The pause before the next poll: the poll interval, or a second when the stream is quiet. */
+    long nextDelay() {
+        return quiet() ? Math.max(pollMillis, QUIET_MILLIS) : pollMillis;
+    }
+
+    /** Times {@link #wake} was called. */
+    long wakes() {
+        return wakes.get();
     }
 
     private String iteratorAfter(String shard, String sequenceNumber) {
@@ -136,6 +187,8 @@ public final class StreamPoller implements AutoCloseable {
         long seen = idlePolls.get();
         while (System.currentTimeMillis() < deadline) {
             if (idlePolls.get() >= seen + 2) return;
+            // records written outside the functions (a test's own writes) are looked for at once
+            wake();
             Thread.sleep(Math.max(5, pollMillis / 2));
         }
         throw new IllegalStateException("stream not drained within " + timeoutMillis + " ms");
@@ -165,7 +218,12 @@ public final class StreamPoller implements AutoCloseable {
             idle = false;
             deliver(shard, queue);
         }
-        if (idle) idlePolls.incrementAndGet();
+        if (idle) {
+            idlePolls.incrementAndGet();
+            idleStreak.incrementAndGet();
+        } else {
+            idleStreak.set(0);
+        }
     }
 
     private void refreshShards() {
