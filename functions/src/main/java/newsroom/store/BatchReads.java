@@ -3,12 +3,16 @@ package newsroom.store;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,15 +22,15 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 /**
  * Items read by key, 100 to a BatchGetItem (its limit), grouped by their partition (the story).
  * More keys than one request holds are read by a few requests at once: each waits mostly on the
- * table, and one request's items are unmarshalled while the table answers the next.
+ * table, and one request's items are made into values while the table answers the next.
  */
 final class BatchReads {
     static final int MAX_KEYS = 100;
 
-    /** Requests of one read in flight together: the caller's own and the helpers'. */
-    static final int IN_FLIGHT = 4;
+    /** Threads of the process that help any read with its requests, beside the reading thread. */
+    static final int HELPERS = 3;
 
-    private static final ExecutorService HELPERS = Executors.newFixedThreadPool(IN_FLIGHT - 1, r -> {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(HELPERS, r -> {
         Thread t = new Thread(r, "batch-reader");
         t.setDaemon(true);
         return t;
@@ -54,7 +58,11 @@ final class BatchReads {
      * items made into a value by {@code make} on the thread that read them, so that the making (a
      * story's bodies inflated, say) runs beside the next request. A partition's keys are never split
      * between requests: {@code make} sees all of its items that exist, and is not called for a
-     * partition none of whose items exists.
+     * partition none of whose items exists; a partition it makes nothing of (null) is left out.
+     *
+     * <p>The reading thread takes requests itself, and the process's helper threads take more when
+     * they are free: a read is never slower than its requests one after the other, and it never
+     * waits for a helper that has not started.
      */
     static <T> Map<String, T> byPartition(
             DynamoDbClient dynamo,
@@ -64,15 +72,57 @@ final class BatchReads {
             Map<String, String> names,
             String what,
             BiFunction<String, List<Map<String, AttributeValue>>, T> make) {
-        Map<String, List<Map<String, AttributeValue>>> partitions = new LinkedHashMap<>();
+        List<List<Map<String, AttributeValue>>> requests = requests(keys);
+        List<Map<String, T>> answers = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) answers.add(null);
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable take = () -> {
+            for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                if (failure.get() != null) return;
+                try {
+                    Map<String, T> answer = made(read(dynamo, table, backoff, requests.get(i), names, what), make);
+                    synchronized (answers) {
+                        answers.set(i, answer);
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+            }
+        };
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int h = 0; h < Math.min(HELPERS, requests.size() - 1); h++) helpers.add(POOL.submit(take));
+        take.run();
+        for (Future<?> helper : helpers) {
+            // a helper that has not started is not waited for: every request it could take is taken
+            if (!helper.cancel(false)) awaitDone(helper);
+        }
+        RuntimeException failed = failure.get();
+        if (failed != null) {
+            // the trace is the helper's when a helper read it: name the reading thread too
+            failed.addSuppressed(new IllegalStateException(
+                    what + " for " + Thread.currentThread().getName()));
+            throw failed;
+        }
+        Map<String, T> found = new HashMap<>();
+        synchronized (answers) {
+            answers.forEach(found::putAll);
+        }
+        return found;
+    }
+
+    /** The keys in requests of at most 100, each partition's keys in one, without repeats. */
+    private static List<List<Map<String, AttributeValue>>> requests(List<Map<String, AttributeValue>> keys) {
+        Map<String, Set<Map<String, AttributeValue>>> partitions = new LinkedHashMap<>();
         for (Map<String, AttributeValue> key : keys) {
             partitions
-                    .computeIfAbsent(key.get(Items.PK).s(), k -> new ArrayList<>())
+                    .computeIfAbsent(key.get(Items.PK).s(), k -> new LinkedHashSet<>())
                     .add(key);
         }
         List<List<Map<String, AttributeValue>>> requests = new ArrayList<>();
         List<Map<String, AttributeValue>> request = new ArrayList<>();
-        for (List<Map<String, AttributeValue>> partition : partitions.values()) {
+        for (Set<Map<String, AttributeValue>> partition : partitions.values()) {
             if (partition.size() > MAX_KEYS) {
                 throw new IllegalArgumentException("a partition of more keys than one request holds");
             }
@@ -83,22 +133,7 @@ final class BatchReads {
             request.addAll(partition);
         }
         if (!request.isEmpty()) requests.add(request);
-        List<Future<Map<String, T>>> others = new ArrayList<>();
-        for (List<Map<String, AttributeValue>> other :
-                requests.subList(Math.min(1, requests.size()), requests.size())) {
-            others.add(HELPERS.submit(() -> made(read(dynamo, table, backoff, other, names, what), make)));
-        }
-        Map<String, T> found = new HashMap<>();
-        if (!requests.isEmpty()) {
-            try {
-                found.putAll(made(read(dynamo, table, backoff, requests.get(0), names, what), make));
-            } catch (RuntimeException e) {
-                others.forEach(f -> f.cancel(false));
-                throw e;
-            }
-        }
-        for (Future<Map<String, T>> other : others) found.putAll(join(other, others));
-        return found;
+        return requests;
     }
 
     private static <T> Map<String, T> made(
@@ -110,7 +145,10 @@ final class BatchReads {
                     .add(item);
         }
         Map<String, T> made = new HashMap<>();
-        byPartition.forEach((pk, partition) -> made.put(pk, make.apply(pk, partition)));
+        byPartition.forEach((pk, partition) -> {
+            T value = make.apply(pk, partition);
+            if (value != null) made.put(pk, value);
+        });
         return made;
     }
 
@@ -142,19 +180,23 @@ final class BatchReads {
         return items;
     }
 
-    /** The request's items, or its failure as it was thrown; a failure cancels what has not started. */
-    private static <T> T join(Future<T> request, List<? extends Future<?>> all) {
-        try {
-            return request.get();
-        } catch (ExecutionException e) {
-            all.forEach(f -> f.cancel(false));
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            all.forEach(f -> f.cancel(false));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading items", e);
+    /** Waits for a helper that took requests; what it failed with is recorded, not thrown. */
+    private static void awaitDone(Future<?> helper) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                helper.get();
+                break;
+            } catch (ExecutionException e) {
+                // an Error in a helper: nothing recorded it
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (java.util.concurrent.CancellationException e) {
+                break;
+            }
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 }

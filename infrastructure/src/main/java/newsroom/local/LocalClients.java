@@ -89,7 +89,7 @@ public final class LocalClients {
         return new S3MediaUploads(CREDENTIALS, Emulators.REGION, Optional.of(URI.create(endpoint)), bucket, clock);
     }
 
-    /** The stream client: one poller thread uses it, so the default connection pool is plenty. */
+    /** The stream client: one poller thread uses it, so a few connections are plenty. */
     public static DynamoDbStreamsClient streams(String dynamoEndpoint) {
         return DynamoDbStreamsClient.builder()
                 .endpointOverride(URI.create(dynamoEndpoint))

@@ -247,8 +247,20 @@ public final class NewsroomLocal {
             // the two clients are built side by side: each is mostly class loading and the SDK's setup
             String s3Endpoint = "http://127.0.0.1:" + s3Port;
             CompletableFuture<S3Client> s3 = CompletableFuture.supplyAsync(() -> LocalClients.s3(s3Endpoint));
-            DynamoDbClient dynamo = LocalClients.dynamo("http://127.0.0.1:" + dynamoPort);
-            return new Connection(dynamo, s3.join(), embedded);
+            DynamoDbClient dynamo;
+            try {
+                dynamo = LocalClients.dynamo("http://127.0.0.1:" + dynamoPort);
+            } catch (RuntimeException e) {
+                s3.thenAccept(S3Client::close);
+                throw e;
+            }
+            try {
+                return new Connection(dynamo, s3.join(), embedded);
+            } catch (java.util.concurrent.CompletionException e) {
+                dynamo.close();
+                if (e.getCause() instanceof RuntimeException cause) throw cause;
+                throw e;
+            }
         }
 
         @Override

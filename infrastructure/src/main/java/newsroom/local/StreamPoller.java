@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -36,12 +37,20 @@ public final class StreamPoller implements AutoCloseable {
     private final int batchSize;
     private final int maxRetries;
     private final long pollMillis;
-    /** Idle polls in a row after which the stream is polled at {@link #QUIET_MILLIS}. */
+    /** Idle polls in a row after which the stream is polled at the quiet pause. */
     static final int QUIET_POLLS = 50;
 
     static final long QUIET_MILLIS = 1_000;
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "stream-poller"));
+    /** The thread that polls and delivers: the render function's invocations end on it. */
+    private volatile Thread thread;
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = daemon(r, "stream-poller");
+        this.thread = t;
+        return t;
+    });
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final long quietMillis;
     private final Map<String, String> iterators = new HashMap<>();
     private final Map<String, List<Record>> pending = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
@@ -77,6 +86,21 @@ public final class StreamPoller implements AutoCloseable {
             int maxRetries,
             long pollMillis,
             Optional<StreamCheckpoint> checkpoint) {
+        this(streams, streamArn, region, handler, batchSize, maxRetries, pollMillis, QUIET_MILLIS, checkpoint);
+    }
+
+    /** @param quietMillis the pause between polls once the stream is quiet */
+    StreamPoller(
+            DynamoDbStreamsClient streams,
+            String streamArn,
+            String region,
+            Function<DynamodbEvent, StreamsEventResponse> handler,
+            int batchSize,
+            int maxRetries,
+            long pollMillis,
+            long quietMillis,
+            Optional<StreamCheckpoint> checkpoint) {
+        this.quietMillis = quietMillis;
         this.checkpoint = checkpoint;
         this.streams = streams;
         this.streamArn = streamArn;
@@ -120,16 +144,28 @@ public final class StreamPoller implements AutoCloseable {
     }
 
     /**
-     * Polls now, and at the short interval again, since records may have just been written; called
-     * after each invocation of the stack's functions.
+     * Polls now, since records may have just been written, and at the short interval again once
+     * the poll already scheduled has run; called after each invocation of the stack's functions.
      */
     public void wake() {
+        // the render function's invocations end on the poller's own thread, which polls next at the
+        // interval anyway: a failed batch is retried at the poll interval, never at once
+        if (Thread.currentThread() == thread) return;
         wakes.incrementAndGet();
+        pollSoon();
+    }
+
+    /** A poll now, back at the short interval; one asked for at a time, so a burst asks for one. */
+    private void pollSoon() {
         idleStreak.set(0);
+        if (!wakePending.compareAndSet(false, true)) return;
         try {
-            executor.execute(this::pollSafely);
+            executor.execute(() -> {
+                wakePending.set(false);
+                pollSafely();
+            });
         } catch (RejectedExecutionException closed) {
-            // closed: nothing more to poll
+            wakePending.set(false);
         }
     }
 
@@ -140,7 +176,7 @@ public final class StreamPoller implements AutoCloseable {
 
     /** The pause before the next poll: the poll interval, or a second when the stream is quiet. */
     long nextDelay() {
-        return quiet() ? Math.max(pollMillis, QUIET_MILLIS) : pollMillis;
+        return quiet() ? Math.max(pollMillis, quietMillis) : pollMillis;
     }
 
     /** Times {@link #wake} was called. */
@@ -188,7 +224,7 @@ public final class StreamPoller implements AutoCloseable {
         while (System.currentTimeMillis() < deadline) {
             if (idlePolls.get() >= seen + 2) return;
             // records written outside the functions (a test's own writes) are looked for at once
-            wake();
+            pollSoon();
             Thread.sleep(Math.max(5, pollMillis / 2));
         }
         throw new IllegalStateException("stream not drained within " + timeoutMillis + " ms");

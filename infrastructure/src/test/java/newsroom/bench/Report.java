@@ -768,8 +768,9 @@ final class Report {
             goal.append(String.format(
                     Locale.ROOT,
                     " %s: CloudFront shipped %s%s, statically reachable %s (goal: neither shipped nor loaded: %s;"
-                            + " a class the package does not hold cannot be loaded, and static reachability"
-                            + " counts classes named on paths never taken).",
+                            + " a class the package does not hold cannot be loaded; static reachability"
+                            + " counts classes named on paths the function never takes, and DeploymentPackageIT"
+                            + " runs each handler on its zip alone without a missing class).",
                     text(f, "function"),
                     ships ? "yes" : "no",
                     loaded >= 0 ? ", classes loaded at the first request " + loaded : "",
