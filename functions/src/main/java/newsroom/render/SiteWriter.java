@@ -1,5 +1,6 @@
 package newsroom.render;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,15 @@ public final class SiteWriter {
 
     /** Pages rendered with one batch index: enough to share its reads, few enough to drop them. */
     static final int CHUNK = 240;
+
+    /** Chunks whose reads run at once, ahead of the chunk rendering: each waits on the table. */
+    static final int READ_AHEAD = 2;
+
+    private static final ExecutorService READERS = Executors.newFixedThreadPool(READ_AHEAD, r -> {
+        Thread t = new Thread(r, "page-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final SiteRenderer renderer;
     private final SiteBucket bucket;
@@ -76,19 +86,26 @@ public final class SiteWriter {
         List<String> invalidate = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> work = new ArrayList<>();
         List<Page> all = List.copyOf(pages);
-        // a whole site is rendered a chunk at a time: what a chunk reads is dropped after it
+        List<List<Page>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        // a whole site is rendered a chunk at a time: what a chunk reads is dropped after it. The
+        // next chunks' reads run ahead while a chunk renders, a few at most
+        ArrayDeque<Future<SiteRenderer>> reads = new ArrayDeque<>();
+        int read = 0;
+        for (; read < Math.min(READ_AHEAD, chunks.size()); read++) reads.add(readAhead(chunks.get(read)));
         List<Future<?>> previous = List.of();
         RuntimeException unread = null;
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Page> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            // the next chunk's reads overlap the previous chunk's rendering, and no more than that
+        for (List<Page> chunk : chunks) {
             SiteRenderer batch;
             try {
-                batch = renderer.forBatch(chunk);
+                batch = batch(reads.removeFirst());
             } catch (RuntimeException e) {
                 unread = e;
                 break;
             }
+            if (read < chunks.size()) reads.add(readAhead(chunks.get(read++)));
             awaitAll(previous);
             List<Future<?>> submitted = new ArrayList<>();
             for (Page page : chunk) {
@@ -98,6 +115,8 @@ public final class SiteWriter {
             work.addAll(submitted);
             previous = submitted;
         }
+        // reads ahead of a failed one are not used: what has not started does not start
+        reads.forEach(f -> f.cancel(false));
         RuntimeException failure = awaitAll(work);
         if (failure == null) failure = unread;
         // every path was recorded before its write, so a failure here loses no invalidation
@@ -147,6 +166,24 @@ public final class SiteWriter {
     private void record(String path, List<String> invalidate) {
         invalidations.record(List.of(path));
         invalidate.add(path);
+    }
+
+    private Future<SiteRenderer> readAhead(List<Page> chunk) {
+        return READERS.submit(() -> renderer.forBatch(chunk));
+    }
+
+    /** The chunk's renderer once its reads are done, or what they failed with. */
+    private static SiteRenderer batch(Future<SiteRenderer> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading pages' data", e);
+        }
     }
 
     /** Waits for every submitted page; the first failure, if any, is returned once all are done. */

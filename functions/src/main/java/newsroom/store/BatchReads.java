@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,34 +76,38 @@ final class BatchReads {
         List<Map<String, T>> answers = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) answers.add(null);
         AtomicInteger next = new AtomicInteger();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        // each request is claimed once, by the reading thread or a helper, and counted off when
+        // its claimer is done with it (read, failed, or skipped after a failure)
+        CountDownLatch finished = new CountDownLatch(requests.size());
         Runnable take = () -> {
             for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
-                if (failure.get() != null) return;
                 try {
+                    if (failure.get() != null) continue;
                     Map<String, T> answer = made(read(dynamo, table, backoff, requests.get(i), names, what), make);
                     synchronized (answers) {
                         answers.set(i, answer);
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
-                    return;
+                } finally {
+                    finished.countDown();
                 }
             }
         };
         List<Future<?>> helpers = new ArrayList<>();
         for (int h = 0; h < Math.min(HELPERS, requests.size() - 1); h++) helpers.add(POOL.submit(take));
         take.run();
-        for (Future<?> helper : helpers) {
-            // a helper that has not started is not waited for: every request it could take is taken
-            if (!helper.cancel(false)) awaitDone(helper);
-        }
-        RuntimeException failed = failure.get();
+        // every request is claimed now; a helper that has not started finds none and need not run
+        helpers.forEach(helper -> helper.cancel(false));
+        awaitFinished(finished);
+        Throwable failed = failure.get();
         if (failed != null) {
             // the trace is the helper's when a helper read it: name the reading thread too
             failed.addSuppressed(new IllegalStateException(
                     what + " for " + Thread.currentThread().getName()));
-            throw failed;
+            if (failed instanceof Error error) throw error;
+            throw (RuntimeException) failed;
         }
         Map<String, T> found = new HashMap<>();
         synchronized (answers) {
@@ -180,21 +184,16 @@ final class BatchReads {
         return items;
     }
 
-    /** Waits for a helper that took requests; what it failed with is recorded, not thrown. */
-    private static void awaitDone(Future<?> helper) {
+    /** Waits until the helpers are done with the requests they claimed. */
+    private static void awaitFinished(CountDownLatch finished) {
         boolean interrupted = false;
         while (true) {
             try {
-                helper.get();
+                finished.await();
                 break;
-            } catch (ExecutionException e) {
-                // an Error in a helper: nothing recorded it
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
+                // the claimed requests finish by themselves: their answers are needed
                 interrupted = true;
-            } catch (java.util.concurrent.CancellationException e) {
-                break;
             }
         }
         if (interrupted) Thread.currentThread().interrupt();

@@ -47,7 +47,9 @@ class BatchReadsIT {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicBoolean overlapped = new AtomicBoolean();
         private final CountDownLatch another = new CountDownLatch(1);
+        private final CountDownLatch readerDone = new CountDownLatch(1);
         private final boolean firstWaits;
+        private boolean helperOutlastsReader;
 
         /**
          * @param firstWaits whether the first request waits (up to the deadline) for another to be
@@ -75,8 +77,11 @@ class BatchReadsIT {
                 overlapped.set(true);
                 another.countDown();
             }
+            boolean helper = Thread.currentThread().getName().startsWith("batch-reader");
             try {
                 if (first && firstWaits) another.await(30, TimeUnit.SECONDS);
+                // the helper's request is still in flight when the reading thread has its answer
+                if (helper && helperOutlastsReader) readerDone.await(30, TimeUnit.SECONDS);
                 if (partitions.contains(refused)) {
                     throw DynamoDbException.builder()
                             .message("refused for the test")
@@ -89,7 +94,14 @@ class BatchReadsIT {
                 throw new IllegalStateException(e);
             } finally {
                 inFlight.decrementAndGet();
+                if (!helper) readerDone.countDown();
             }
+        }
+
+        /** The helpers' requests answer only after the reading thread's own has been answered. */
+        Recording helperOutlastsReader() {
+            helperOutlastsReader = true;
+            return this;
         }
 
         @Override
@@ -139,6 +151,16 @@ class BatchReadsIT {
             for (String story : request) assertTrue(seen.add(story), "a story asked in two requests: " + story);
         }
         assertTrue(table.overlapped.get(), "the second request is made while the first is in flight");
+    }
+
+    @Test
+    void aReadWaitsForTheRequestsItsHelpersTook() {
+        Recording table = new Recording(TestStack.get().dynamo(), "none", true).helperOutlastsReader();
+
+        Map<StoryId, Story> read = index(table).stories(IDS);
+
+        assertTrue(table.overlapped.get(), "a helper took the second request");
+        assertEquals(IDS, List.copyOf(read.keySet()), "the helper's stories too");
     }
 
     @Test
