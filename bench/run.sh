@@ -213,7 +213,10 @@ fi
 
 mkdir -p "$OUT_DIR"
 LOAD="$LOAD; at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+# no full-site render in this run (every N above 20,000): the page sizes are the first N's bucket's
+[ -n "$SAMPLE" ] || SAMPLE=$WORK/n${SIZES%%,*}/.newsroom/s3/newsroom-site
 bench report --raw "$RAW" --out-dir "$OUT_DIR" --mode "$MODE" --zip "$ZIP" \
   --sample "$SAMPLE" --hugo-version "$(hugo version | cut -d' ' -f1-2)" \
-  --export-java-options "$EXPORT_JAVA" --stack-java-options "$STACK_JAVA" --command "$COMMAND" --niceness "$(nice)" --load "$LOAD" >/dev/null
+  --export-java-options "$EXPORT_JAVA" --stack-java-options "$STACK_JAVA" --command "$COMMAND" --niceness "$(nice)" --load "$LOAD" \
+  --baseline "$ROOT/bench/results/raw.json" >/dev/null
 echo "wrote $OUT_DIR/benchmarks.md and $OUT_DIR/raw.json"

@@ -82,8 +82,14 @@ final class Report {
         environment.put("load", args.text("load", ""));
         environment.put("functionsZipBytes", Files.size(Path.of(args.text("zip"))));
         Path sample = Path.of(args.text("sample"));
+        // without a full-site render in the run, the sizes are those of the pages in the stack's bucket
+        environment.put("pageSample", report.select(l -> is(l, "site")).isEmpty() ? "the bucket's" : "the exported");
         environment.put("articleGzipBytes", medianArticleGzip(sample));
         environment.put("latestGzipBytes", gzipped(sample.resolve("en/latest.json")));
+        if (args.flag("baseline") && Files.exists(Path.of(args.text("baseline")))) {
+            ObjectNode baseline = baseline(Path.of(args.text("baseline")));
+            if (baseline != null) environment.set("baselinePublish", baseline);
+        }
         ObjectNode raw = Args.JSON.createObjectNode();
         raw.set("environment", environment);
         ArrayNode all = raw.putArray("results");
@@ -117,6 +123,68 @@ final class Report {
             zip.write(Files.readAllBytes(file));
         }
         return out.size();
+    }
+
+    /**
+     * The publish figures at the smallest N of earlier results (the committed raw.json), for a run
+     * at other sizes to be read against: median objects written and reads, the everyday reads.
+     */
+    static ObjectNode baseline(Path rawJson) throws IOException {
+        JsonNode earlier = Args.JSON.readTree(Files.readString(rawJson, StandardCharsets.UTF_8));
+        List<JsonNode> runs = new ArrayList<>();
+        earlier.path("results").forEach(l -> {
+            if (is(l, "publish") && !l.path("spread").asBoolean()) runs.add(l);
+        });
+        if (runs.isEmpty()) return null;
+        int n = runs.stream().mapToInt(Report::n).min().getAsInt();
+        List<JsonNode> atN = runs.stream().filter(l -> n(l) == n).toList();
+        List<JsonNode> everyday =
+                atN.stream().filter(l -> !l.path("firstOfMonth").asBoolean()).toList();
+        ObjectNode b = Args.JSON.createObjectNode();
+        b.put("date", earlier.path("environment").path("date").asText());
+        b.put("stories", n);
+        b.put("written", median(atN, Report::written));
+        b.put("reads", median(atN, Report::reads));
+        b.put("everydayReads", median(everyday, Report::reads));
+        // every corpus of that N (its own pace and the one spread over more months), publish by publish
+        ArrayNode corpora = b.putArray("corpora");
+        for (boolean spread : List.of(false, true)) {
+            List<JsonNode> rows = new ArrayList<>();
+            earlier.path("results").forEach(l -> {
+                if (is(l, "publish") && n(l) == n && l.path("spread").asBoolean() == spread) rows.add(l);
+            });
+            if (rows.isEmpty()) continue;
+            ObjectNode corpus = corpora.addObject();
+            corpus.put("months", rows.get(0).path("months").asInt());
+            ArrayNode written = corpus.putArray("written");
+            ArrayNode reads = corpus.putArray("reads");
+            for (JsonNode r : rows) {
+                written.add(written(r));
+                reads.add(reads(r));
+            }
+        }
+        return b;
+    }
+
+    private static String listed(List<Double> values) {
+        StringBuilder text = new StringBuilder();
+        for (double v : values) {
+            if (text.length() > 0) text.append(", ");
+            text.append(String.format(Locale.ROOT, "%.0f", v));
+        }
+        return text.toString();
+    }
+
+    /** Met when every publish equals one corpus's of the baseline, or at least the medians are equal. */
+    private static String verdict(String sameRows, boolean sameMedian, int baselineN) {
+        if (sameRows != null) {
+            return String.format(Locale.ROOT, "met, publish by publish equal to N = %,d %s", baselineN, sameRows);
+        }
+        return sameMedian ? "met by the median, not publish by publish" : "not met";
+    }
+
+    private static double written(JsonNode l) {
+        return l.get("renderCreated").asDouble() + l.get("renderUpdated").asDouble();
     }
 
     private String markdown(JsonNode env) {
@@ -153,7 +221,8 @@ final class Report {
                     .append(".\n\n");
         }
         fullSite(env);
-        publish();
+        publish(env);
+        corpusLoad();
         coldStart(env);
         packages();
         api();
@@ -165,6 +234,11 @@ final class Report {
 
     private void fullSite(JsonNode env) {
         md.append("## 1. Full-site render: Hugo, `newsroom-local.jar export` and the engine alone\n\n");
+        if (sizes("site").isEmpty() && sizes("engine").isEmpty()) {
+            md.append("Left out in this run: the full-site render runs up to N = 20,000 only (Hugo's memory grows"
+                    + " with N; it needed 3.5 GB at 10,000). See `benchmarks.md` for N = 1,000 and 10,000.\n\n");
+            return;
+        }
         md.append("The same corpus for all: N stories × 3 languages (kk, ru, en), generated with a fixed"
                 + " seed, bodies of about 450 words in Markdown. Hugo reads Markdown files with front"
                 + " matter (`bench/hugo/`: the same pages); the export reads the running local"
@@ -360,11 +434,12 @@ final class Report {
 
     // ---------------------------------------------------------------- 2. publish
 
-    private void publish() {
+    private void publish(JsonNode env) {
         md.append("## 2. One publish at scale\n\n");
         md.append("A new story (three translations, one of them published per run: kk, ru, en, then kk"
                 + " again) is published through the API of a running stack holding N stories. The"
-                + " corpus ends in 2022, so a language's first publish here opens a new month; the"
+                + " corpus ends before 2026 (a story every 3 hours from 2022; a larger one starts earlier at"
+                + " that pace), so a language's first publish here opens a new month; the"
                 + " second kk publish, into a month that has stories, is the everyday case. Every"
                 + " publish renders the sitemap index, which reads each language's months item (kept"
                 + " by the publish transaction; the bulk-loaded corpus writes them as a table kept"
@@ -377,7 +452,7 @@ final class Report {
                 + " shows the publish by revalidation within s-maxage + stale-while-revalidate (4 + 4 s)"
                 + " of the write, with no invalidation."
                 + " Objects written and pages rendered come from the stack's render log line; the"
-                + " Hugo column is its full rebuild of the same corpus.\n\n");
+                + " Hugo column is its full rebuild of the same corpus (– where this run has none).\n\n");
         md.append(
                 "| N | months spanned | lang | month | API ms | served ms | render ms | pages rendered | objects written"
                         + " (created + updated) | unchanged | invalidated | DynamoDB reads | Hugo full"
@@ -386,6 +461,7 @@ final class Report {
         StringBuilder summary = new StringBuilder();
         List<Double> writtenBySize = new ArrayList<>();
         List<Double> readsBySize = new ArrayList<>();
+        List<Double> everydayBySize = new ArrayList<>();
         for (int n : sizes("publish")) {
             List<JsonNode> all = select(l -> is(l, "publish") && n(l) == n);
             List<JsonNode> runs =
@@ -398,7 +474,7 @@ final class Report {
             for (JsonNode r : all) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %,d | %d | %s | %s | %.0f | %.0f | %d | %d | %d (%d + %d) | %d | %d | %.0f | %.1f |%n",
+                        "| %,d | %d | %s | %s | %.0f | %.0f | %d | %d | %d (%d + %d) | %d | %d | %.0f | %s |%n",
                         n,
                         r.path("months").asInt(),
                         text(r, "lang"),
@@ -413,7 +489,7 @@ final class Report {
                         r.get("renderUnchanged").asInt(),
                         r.get("renderInvalidated").asInt(),
                         reads(r),
-                        hugoSeconds));
+                        Double.isNaN(hugoSeconds) ? "–" : String.format(Locale.ROOT, "%.1f", hugoSeconds)));
             }
             double served = median(runs, l -> l.get("servedMs").asDouble());
             double worst = runs.stream()
@@ -433,8 +509,7 @@ final class Report {
                     Locale.ROOT,
                     "- N = %,d: median %.0f ms (slowest %.0f ms) from the API's 200 to all four pages"
                             + " served (goal < 1 s: %s), %.0f objects written, %.0f DynamoDB reads (%.0f"
-                            + " when the month already has stories); Hugo needs %.1f s to rebuild the site"
-                            + " (%.0f× the publish).%n",
+                            + " when the month already has stories)%s.%n",
                     n,
                     served,
                     worst,
@@ -442,22 +517,134 @@ final class Report {
                     written,
                     median(runs, Report::reads),
                     everyday.isEmpty() ? Double.NaN : median(everyday, Report::reads),
-                    hugoSeconds,
-                    hugoSeconds * 1000 / served));
+                    Double.isNaN(hugoSeconds)
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; Hugo needs %.1f s to rebuild the site (%.0f× the publish)",
+                                    hugoSeconds,
+                                    hugoSeconds * 1000 / served)));
+            everydayBySize.add(everyday.isEmpty() ? Double.NaN : median(everyday, Report::reads));
         }
         if (writtenBySize.size() > 1) {
             summary.append(String.format(
                     Locale.ROOT,
                     "- Per publish at the smallest and the largest N: %.0f and %.0f objects written, %.0f and"
-                            + " %.0f DynamoDB reads (goal: independent of N).%n",
+                            + " %.0f DynamoDB reads (goal: independent of N: %s).%n",
                     writtenBySize.get(0),
                     writtenBySize.get(writtenBySize.size() - 1),
                     readsBySize.get(0),
-                    readsBySize.get(readsBySize.size() - 1)));
+                    readsBySize.get(readsBySize.size() - 1),
+                    writtenBySize.get(0).equals(writtenBySize.get(writtenBySize.size() - 1))
+                                    && readsBySize.get(0).equals(readsBySize.get(readsBySize.size() - 1))
+                            ? "met"
+                            : "not met"));
+        }
+        JsonNode base = env.path("baselinePublish");
+        List<Integer> publishSizes = sizes("publish");
+        if (base.isObject()
+                && !publishSizes.isEmpty()
+                && !publishSizes.contains(base.path("stories").asInt())) {
+            // a run at other sizes only: read against the smallest N of the committed results, publish by
+            // publish (the same languages in the same order) and by the medians
+            int last = writtenBySize.size() - 1;
+            int n = publishSizes.get(last);
+            List<JsonNode> runs = select(
+                    l -> is(l, "publish") && n(l) == n && !l.path("spread").asBoolean());
+            List<Double> written = runs.stream().map(Report::written).toList();
+            List<Double> reads = runs.stream().map(Report::reads).toList();
+            StringBuilder againstWritten = new StringBuilder();
+            StringBuilder againstReads = new StringBuilder();
+            String sameRowsWritten = null;
+            String sameRowsReads = null;
+            for (JsonNode corpus : base.path("corpora")) {
+                List<Double> w = new ArrayList<>();
+                List<Double> r = new ArrayList<>();
+                corpus.path("written").forEach(v -> w.add(v.asDouble()));
+                corpus.path("reads").forEach(v -> r.add(v.asDouble()));
+                String where = String.format(
+                        Locale.ROOT, "over %d months", corpus.path("months").asInt());
+                if (againstWritten.length() > 0) {
+                    againstWritten.append(" and ");
+                    againstReads.append(" and ");
+                }
+                againstWritten.append(listed(w)).append(' ').append(where);
+                againstReads.append(listed(r)).append(' ').append(where);
+                if (sameRowsWritten == null && w.equals(written)) sameRowsWritten = where;
+                if (sameRowsReads == null && r.equals(reads)) sameRowsReads = where;
+            }
+            double medianWritten = writtenBySize.get(last);
+            double medianReads = readsBySize.get(last);
+            double everyday = everydayBySize.get(last);
+            boolean sameMedianWritten = medianWritten == base.path("written").asDouble();
+            boolean sameMedianReads = medianReads == base.path("reads").asDouble()
+                    && everyday == base.path("everydayReads").asDouble();
+            int months = runs.isEmpty() ? 0 : runs.get(0).path("months").asInt();
+            summary.append(String.format(
+                    Locale.ROOT,
+                    "- Goal, objects written and reads per publish at N = %,d (%d months spanned) equal to N ="
+                            + " %,d's (the committed results of %s, `benchmarks.md`), publish by publish (kk, ru,"
+                            + " en, kk): objects written %s (median %.0f) against %s (median %.0f at its own"
+                            + " pace): %s; DynamoDB reads %s (median %.0f, %.0f when the month already has"
+                            + " stories) against %s (median %.0f, %.0f): %s.%n",
+                    n,
+                    months,
+                    base.path("stories").asInt(),
+                    base.path("date").asText(),
+                    listed(written),
+                    medianWritten,
+                    againstWritten,
+                    base.path("written").asDouble(),
+                    verdict(
+                            sameRowsWritten,
+                            sameMedianWritten,
+                            base.path("stories").asInt()),
+                    listed(reads),
+                    medianReads,
+                    everyday,
+                    againstReads,
+                    base.path("reads").asDouble(),
+                    base.path("everydayReads").asDouble(),
+                    verdict(sameRowsReads, sameMedianReads, base.path("stories").asInt())));
         }
         md.append("\n").append(summary);
         readsByMonths();
         staffList();
+    }
+
+    /** How long the bulk load of each corpus took: the table, then the whole site into the bucket. */
+    private void corpusLoad() {
+        List<JsonNode> runs = select(l -> is(l, "corpus"));
+        if (runs.isEmpty()) return;
+        md.append("### The corpus's bulk load\n\n");
+        md.append("Each corpus is written before its stack starts: every story created and published through"
+                + " the API's own service and item mapping, its items put in batches of 25 beside the"
+                + " generation (load: generation and writes, to the last batch), then the whole site"
+                + " rendered into the bucket as a full rebuild would (the stack's own wiring, reading the"
+                + " table), so that a publish finds every page it rewrites. DynamoDB Local and S3Proxy run in"
+                + " the loading JVM.\n\n");
+        md.append("| N | months spanned | items | load s | items/s | bucket pages | bucket s | pages/s | total s |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (JsonNode r : runs) {
+            double load = r.path("loadMs").asDouble() / 1000;
+            double bucket = r.path("bucketRenderMs").asDouble() / 1000;
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %,d | %d | %,d | %.0f | %.0f | %,d | %.0f | %s | %.0f |%n",
+                    n(r),
+                    r.path("monthsSpanned").asInt(),
+                    r.path("items").asInt(),
+                    load,
+                    r.path("items").asDouble() / load,
+                    r.path("bucketPages").asInt(),
+                    bucket,
+                    bucket > 0
+                            ? String.format(
+                                    Locale.ROOT, "%.0f", r.path("bucketPages").asDouble() / bucket)
+                            : "–",
+                    r.path("totalMs").asDouble() / 1000));
+        }
+        md.append("\n");
     }
 
     /** Reads per publish against the months the site spans: the sitemap index's walk. */
@@ -921,14 +1108,15 @@ final class Report {
         double views = requests * CLOUDFRONT_HTTPS_REQUEST + gb * CLOUDFRONT_GB_OUT + requests * CLOUDFRONT_FUNCTION;
         md.append(String.format(
                 Locale.ROOT,
-                "**1 million page views**, each an article page (%.1f KB gzipped, the median of the"
-                        + " exported article pages) and its latest.json refresh (%.1f KB): 2,000,000 HTTPS"
+                "**1 million page views**, each an article page (%.1f KB gzipped, the median of %s"
+                        + " article pages) and its latest.json refresh (%.1f KB): 2,000,000 HTTPS"
                         + " requests × $0.0100/10,000 = $%.2f; %.1f GB × $0.085 = $%.2f; 2,000,000"
                         + " CloudFront Function runs × $0.10/M = $%.2f; total **$%.2f**. The stylesheet and"
                         + " script are immutable and cached by browsers (left out); origin fetches from S3"
                         + " are at most one conditional GET per list page per edge every 4 s (see"
                         + " above) and rare for articles (left out).%n",
                 article / 1000,
+                env.path("pageSample").asText("the exported"),
                 latest / 1000,
                 requests * CLOUDFRONT_HTTPS_REQUEST,
                 gb,
