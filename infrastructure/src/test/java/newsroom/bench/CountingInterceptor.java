@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * Bench-only: counts every AWS SDK call of the JVM by service and operation, and the capacity units
  * DynamoDB reports for it, and keeps the totals in the file named by the system property {@code
  * newsroom.bench.counts}. Loaded as a global SDK interceptor from a classpath entry that only the
- * benchmark adds.
+ * benchmark adds. Each call is counted twice: in the JVM's total and under the kind of thread that
+ * made it ({@code @api-gateway} for a request the API handler serves, {@code @publisher-schedule}
+ * for the scheduled publisher's minute), so one request's reads can be told from the background's.
  */
 public final class CountingInterceptor implements ExecutionInterceptor {
     private static final Map<String, AtomicLong> CALLS = new ConcurrentHashMap<>();
@@ -80,7 +82,10 @@ public final class CountingInterceptor implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes executionAttributes) {
         String name = count(executionAttributes);
         double units = units(context.response());
-        if (units > 0) UNITS.computeIfAbsent(name, k -> new DoubleAdder()).add(units);
+        if (units > 0) {
+            UNITS.computeIfAbsent(name, k -> new DoubleAdder()).add(units);
+            UNITS.computeIfAbsent(byThread(name), k -> new DoubleAdder()).add(units);
+        }
     }
 
     /** Calls that fail (a HEAD of a page not yet written answers 404) are requests too. */
@@ -94,8 +99,14 @@ public final class CountingInterceptor implements ExecutionInterceptor {
                 + ":"
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         CALLS.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+        CALLS.computeIfAbsent(byThread(name), k -> new AtomicLong()).incrementAndGet();
         CHANGES.incrementAndGet();
         return name;
+    }
+
+    /** The call's name under its thread's kind: the thread's name without its numbers. */
+    static String byThread(String name) {
+        return name + " @" + Thread.currentThread().getName().replaceAll("[-0-9]+$", "");
     }
 
     private static double units(SdkResponse response) {
