@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -19,6 +20,7 @@ import java.util.Properties;
 final class StreamCheckpoint {
     private static final String STREAM = "stream";
     private static final String SHARD_PREFIX = "shard.";
+    private static final String LATEST_PREFIX = "latest.";
 
     private final Path file;
     private final Properties positions = new Properties();
@@ -58,6 +60,21 @@ final class StreamCheckpoint {
     /** The sequence number of the last record handled in {@code shard}, if any. */
     synchronized Optional<String> position(String shard) {
         return Optional.ofNullable(positions.getProperty(SHARD_PREFIX + shard));
+    }
+
+    /**
+     * When reading of {@code shard} began at its end (LATEST) on a first run, if it did: what the
+     * shard held then was skipped on purpose, and is skipped again by a run that finds no position.
+     */
+    synchronized Optional<Instant> startedAtEnd(String shard) {
+        String second = positions.getProperty(LATEST_PREFIX + shard);
+        return second == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(Long.parseLong(second)));
+    }
+
+    /** Records that reading of {@code shard} began at its end at {@code at} (kept to the second). */
+    synchronized void startAtEnd(String shard, Instant at) {
+        positions.setProperty(LATEST_PREFIX + shard, Long.toString(at.getEpochSecond()));
+        save();
     }
 
     /** Records that every record of {@code shard} up to {@code sequenceNumber} is handled. */

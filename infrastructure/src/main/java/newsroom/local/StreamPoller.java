@@ -2,6 +2,7 @@ package newsroom.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,10 @@ public final class StreamPoller implements AutoCloseable {
     private final AtomicLong idleStreak = new AtomicLong();
 
     private final AtomicLong wakes = new AtomicLong();
+    /** Per shard, the minute before which its first records are skipped (see {@link #start}). */
+    private final Map<String, Long> skipBefore = new HashMap<>();
+
+    private final AtomicLong skippedRecords = new AtomicLong();
 
     private final String region;
     private final Optional<StreamCheckpoint> checkpoint;
@@ -113,24 +118,65 @@ public final class StreamPoller implements AutoCloseable {
 
     /**
      * Starts polling. A shard the checkpoint knows resumes after its last handled record; a shard it
-     * does not know, of a stream read before, is read from its start. Otherwise records already in
-     * the stream are skipped (LATEST, as the template's mapping), unless {@code fromStart} is set.
+     * does not know, of a stream read before, is read from its start, but for what a first run
+     * chose to skip when it began at the shard's end. Otherwise records already in the stream are
+     * skipped (LATEST, as the template's mapping), unless {@code fromStart} is set.
      */
     public void start(boolean fromStart) {
         boolean tracked = checkpoint.map(StreamCheckpoint::tracked).orElse(false);
         for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn))
                 .streamDescription()
                 .shards()) {
-            Optional<String> after = checkpoint.flatMap(c -> c.position(shard.shardId()));
-            iterators.put(
-                    shard.shardId(),
-                    after.isPresent()
-                            ? iteratorAfter(shard.shardId(), after.get())
-                            : iterator(
-                                    shard.shardId(),
-                                    fromStart || tracked ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.LATEST));
+            String id = shard.shardId();
+            Optional<String> after = checkpoint.flatMap(c -> c.position(id));
+            Optional<Instant> startedAtEnd = checkpoint.flatMap(c -> c.startedAtEnd(id));
+            if (after.isPresent()) {
+                iterators.put(id, iteratorAfter(id, after.get()));
+            } else if (fromStart || tracked) {
+                iterators.put(id, iterator(id, ShardIteratorType.TRIM_HORIZON));
+                // a first run skipped what the shard held when it began and handled nothing since:
+                // that is skipped again, to the minute (DynamoDB Local tells a record's time to the
+                // minute), so records of that minute are handled, perhaps a second time
+                if (!fromStart) startedAtEnd.ifPresent(at -> skipBefore.put(id, minute(at)));
+            } else {
+                Instant now = Instant.now();
+                iterators.put(id, iterator(id, ShardIteratorType.LATEST));
+                checkpoint.ifPresent(c -> c.startAtEnd(id, now));
+            }
         }
         executor.execute(this::loop);
+    }
+
+    /**
+     * Drops, from the head of a shard's first records, those made before the minute its reading
+     * first began at the end, and checkpoints past them; the rest are handled as usual.
+     */
+    private List<Record> skipped(String shard, List<Record> records) {
+        Long before = skipBefore.get(shard);
+        if (before == null || records.isEmpty()) return records;
+        int kept = 0;
+        while (kept < records.size() && made(records.get(kept)) < before) kept++;
+        if (kept > 0) {
+            skippedRecords.addAndGet(kept);
+            handledUpTo(shard, records.get(kept - 1));
+        }
+        if (kept < records.size()) skipBefore.remove(shard);
+        return records.subList(kept, records.size());
+    }
+
+    /** The minute a record was made, as the stream tells it (a record without one is handled). */
+    private static long made(Record record) {
+        Instant at = record.dynamodb().approximateCreationDateTime();
+        return at == null ? Long.MAX_VALUE : minute(at);
+    }
+
+    private static long minute(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), 60);
+    }
+
+    /** Records skipped because a first run had begun after them. */
+    long skippedRecords() {
+        return skippedRecords.get();
     }
 
     /** Polls, then comes back after the poll interval, or after a second once the stream is quiet. */
@@ -247,7 +293,7 @@ public final class StreamPoller implements AutoCloseable {
             if (queue.size() < batchSize && iterator != null) {
                 GetRecordsResponse response =
                         streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
-                queue.addAll(response.records());
+                queue.addAll(skipped(shard, response.records()));
                 iterators.put(shard, response.nextShardIterator());
             }
             if (queue.isEmpty()) continue;

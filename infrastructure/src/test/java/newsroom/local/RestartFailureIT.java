@@ -1,9 +1,12 @@
 package newsroom.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +86,45 @@ class RestartFailureIT {
                             audit.missing().size(),
                             audit.stale().size(),
                             second.poller().delivered() + " records caught up after the restart"));
+        }
+    }
+
+    @Test
+    void aRestartAfterARunThatHandledNothingDoesNotReplayWhatThatRunSkipped(@TempDir Path data) throws Exception {
+        SeparateStack.Ports ports = SeparateStack.Ports.free();
+        SeparateStack.Published before;
+        long handledFirst;
+        try (LocalCloud first = SeparateStack.start(ports, Optional.of(data), 3)) {
+            before = SeparateStack.publish(first, "Rendered before the checkpoint was lost");
+            first.awaitQuiet(Duration.ofSeconds(60));
+            handledFirst = first.poller().delivered();
+            assertTrue(handledFirst > 0, "the first run handled the story's records");
+        }
+        // the checkpoint is lost (a cleared state, a table loaded by other means): the next run
+        // begins at the stream's end, in a later minute than the records (DynamoDB Local tells a
+        // record's time to the minute; records of the minute a run began in are handled again)
+        Files.delete(data.resolve(LocalEventSources.STREAM_CHECKPOINT));
+        long written = Instant.now().getEpochSecond() / 60;
+        SeparateStack.awaitUntil(
+                "the next minute", Duration.ofSeconds(65), () -> Instant.now().getEpochSecond() / 60 > written);
+        try (LocalCloud second = SeparateStack.start(ports, Optional.of(data), 3)) {
+            second.awaitQuiet(Duration.ofSeconds(60));
+            assertEquals(0, second.poller().delivered(), "a run that begins at the end handles nothing old");
+        }
+        // the run after it has no position either: it skips again what the second run skipped
+        try (LocalCloud third = SeparateStack.start(ports, Optional.of(data), 3)) {
+            SeparateStack.Published after = SeparateStack.publish(third, "Published after the restart");
+            third.awaitQuiet(Duration.ofSeconds(60));
+
+            // all the first run handled is skipped, and only the new story's records are handled: no
+            // more than the first story made (its first publish also created the months items)
+            long handled = third.poller().delivered();
+            assertTrue(
+                    third.poller().skippedRecords() >= handledFirst,
+                    third.poller().skippedRecords() + " records skipped");
+            assertTrue(handled > 0 && handled <= handledFirst, handled + " records handled");
+            assertEquals(List.of(), third.poller().deadLetters());
+            PoisonRecordFailureIT.assertServed(third, before, after);
         }
     }
 }

@@ -40,4 +40,18 @@ class StreamCheckpointTest {
         assertFalse(other.tracked());
         assertEquals(Optional.empty(), other.position("shard-1"));
     }
+
+    @Test
+    void whereAFirstRunBeganAtAShardsEndIsKeptToTheSecond(@TempDir Path dir) {
+        Path file = dir.resolve("stream-checkpoint.properties");
+        StreamCheckpoint.open(file, STREAM).startAtEnd("shard-1", java.time.Instant.parse("2026-12-02T10:15:30.750Z"));
+
+        StreamCheckpoint reopened = StreamCheckpoint.open(file, STREAM);
+        assertEquals(Optional.of(java.time.Instant.parse("2026-12-02T10:15:30Z")), reopened.startedAtEnd("shard-1"));
+        assertEquals(Optional.empty(), reopened.startedAtEnd("shard-2"));
+        assertEquals(Optional.empty(), reopened.position("shard-1"));
+        assertEquals(
+                Optional.empty(),
+                StreamCheckpoint.open(file, STREAM + "-recreated").startedAtEnd("shard-1"));
+    }
 }
