@@ -172,10 +172,13 @@ for N in ${SIZES//,/ }; do
     [ -n "$SAMPLE" ] || SAMPLE=$D/site-newsroom-1
 
     echo "N=$N: the render engine alone, from memory"
+    # the warm-up: at least 5 passes and 150,000 pages (the JIT compiler's work grows with the pages
+    # rendered, not the passes)
     WARMUP=5
-    [ "$MODE" = quick ] && WARMUP=2
+    WARMUP_PAGES=150000
+    [ "$MODE" = quick ] && { WARMUP=2; WARMUP_PAGES=10000; }
     java $ENGINE_JAVA -cp "$CP" newsroom.bench.Bench engine --stories "$N" --passes "$RUNS" --warmup "$WARMUP" \
-      --port-offset "$OFFSET" --out "$RAW" >/dev/null
+      --warmup-pages "$WARMUP_PAGES" --port-offset "$OFFSET" --out "$RAW" >/dev/null
   else
     echo "N=$N: full-site render left out (Hugo's memory grows with N)"
   fi
