@@ -6,9 +6,14 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** The site's XML documents (RSS feed and sitemaps), written with the JDK's StAX writer. */
+/**
+ * The site's XML documents (RSS feed and sitemaps), written with the JDK's StAX writer: always the
+ * JDK's, even where another StAX implementation is on the classpath (the local stack's S3
+ * emulator brings one), so the local stack writes the bytes the render function writes in AWS, and
+ * no service lookup scans the classpath.
+ */
 final class Xml {
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     private static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
