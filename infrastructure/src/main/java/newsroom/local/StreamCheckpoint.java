@@ -68,7 +68,13 @@ final class StreamCheckpoint {
      */
     synchronized Optional<Instant> startedAtEnd(String shard) {
         String second = positions.getProperty(LATEST_PREFIX + shard);
-        return second == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(Long.parseLong(second)));
+        if (second == null) return Optional.empty();
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(second.trim())));
+        } catch (NumberFormatException e) {
+            // a mark spoilt by hand is no mark: the shard is read from its start, as before marks
+            return Optional.empty();
+        }
     }
 
     /** Records that reading of {@code shard} began at its end at {@code at} (kept to the second). */
@@ -86,7 +92,9 @@ final class StreamCheckpoint {
     private synchronized void save() {
         try {
             StringWriter text = new StringWriter();
-            positions.store(text, "stream poller checkpoint: last handled sequence number per shard");
+            positions.store(
+                    text,
+                    "stream poller checkpoint: last handled sequence number per shard, and the second a first run began at a shard's end");
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
             // a crash while writing leaves the previous checkpoint, never half of one

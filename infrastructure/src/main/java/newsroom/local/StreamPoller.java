@@ -136,7 +136,8 @@ public final class StreamPoller implements AutoCloseable {
                 iterators.put(id, iterator(id, ShardIteratorType.TRIM_HORIZON));
                 // a first run skipped what the shard held when it began and handled nothing since:
                 // that is skipped again, to the minute (DynamoDB Local tells a record's time to the
-                // minute), so records of that minute are handled, perhaps a second time
+                // minute, from the clock of this JVM, which it runs in), so records of that minute
+                // are handled, perhaps a second time
                 if (!fromStart) startedAtEnd.ifPresent(at -> skipBefore.put(id, minute(at)));
             } else {
                 Instant now = Instant.now();
@@ -293,6 +294,8 @@ public final class StreamPoller implements AutoCloseable {
             if (queue.size() < batchSize && iterator != null) {
                 GetRecordsResponse response =
                         streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
+                // records skipped are records read: the stream is not idle while a skip goes on
+                if (!response.records().isEmpty()) idle = false;
                 queue.addAll(skipped(shard, response.records()));
                 iterators.put(shard, response.nextShardIterator());
             }
