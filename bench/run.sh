@@ -155,8 +155,8 @@ for N in ${SIZES//,/ }; do
   echo "N=$N: starting the stack"
   start_stack "$D"
 
-  # three runs of each side at every N: the median leaves out the first export's, which pays the
-  # stack's JIT compiling DynamoDB Local's paths (up to 9 CPU-s at N = 10,000)
+  # three runs of each side at every N: the median of three is not moved by a slow first export,
+  # which pays the stack's JIT compiling DynamoDB Local's paths (up to 9 CPU-s at N = 10,000)
   RUNS=3
   [ "$MODE" = quick ] && RUNS=2
   # Hugo needed 3.5 GB at N = 10,000 and grows with N: the full-site render stops at 20,000

@@ -170,7 +170,9 @@ final class PublishProbe {
      * The staff list's reads: one GET /articles of each size, with the DynamoDB calls and units it
      * cost, from the stack's SDK counts (taken once they have settled after the answer): those made
      * on the threads that serve the request, the gateway's and the shared batch readers', so that
-     * the scheduled publisher's minute or a render still finishing is not counted as the list's.
+     * the scheduled publisher's minute is not counted as the list's. The batch readers are shared
+     * with renders, so a render's batch reads in the same window would still count; the whole
+     * stack's figures are kept beside them ({@code sdkWholeStack}).
      */
     private static void staffList(Args args, String api, String token, Path counts, int stories) throws Exception {
         for (int limit : List.of(10, 50)) {
