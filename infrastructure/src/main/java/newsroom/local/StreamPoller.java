@@ -152,7 +152,7 @@ public final class StreamPoller implements AutoCloseable {
      * Drops, from the head of a shard's first records, those made before the minute its reading
      * first began at the end, and checkpoints past them; the rest are handled as usual.
      */
-    private List<Record> skipped(String shard, List<Record> records) {
+    private List<Record> withoutSkipped(String shard, List<Record> records) {
         Long before = skipBefore.get(shard);
         if (before == null || records.isEmpty()) return records;
         int kept = 0;
@@ -296,7 +296,7 @@ public final class StreamPoller implements AutoCloseable {
                         streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
                 // records skipped are records read: the stream is not idle while a skip goes on
                 if (!response.records().isEmpty()) idle = false;
-                queue.addAll(skipped(shard, response.records()));
+                queue.addAll(withoutSkipped(shard, response.records()));
                 iterators.put(shard, response.nextShardIterator());
             }
             if (queue.isEmpty()) continue;

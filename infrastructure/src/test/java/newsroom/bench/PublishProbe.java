@@ -194,8 +194,9 @@ final class PublishProbe {
             out.put("spread", args.flag("spread"));
             out.put("returned", body.path("items").size());
             out.put("ms", millis(sent, answered));
-            out.put("sdk", onThreads(difference(before, after), Set.of("api-gateway", "batch-reader")));
-            out.put("sdkWholeStack", difference(before, after));
+            Map<String, Double> wholeStack = difference(before, after);
+            out.put("sdk", onThreads(wholeStack, Set.of("api-gateway", "batch-reader")));
+            out.put("sdkWholeStack", wholeStack);
             args.emit(out);
         }
     }
