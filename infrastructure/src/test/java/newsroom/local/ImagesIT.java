@@ -122,6 +122,12 @@ class ImagesIT {
 
         // the lists read the renditions from the published index: the home page leads with the
         // story in every width, at once; its category lists the small ones, lazily
+        // (the CDN emulator may still serve a home page an earlier test read, for s-maxage +
+        // stale-while-revalidate: wait, a bounded time, until it serves the one with the story)
+        SeparateStack.awaitUntil("the home page led by the new story", java.time.Duration.ofSeconds(30), () -> {
+            Element first = Jsoup.parse(TestStack.cdn("/en/").body()).selectFirst(".teasers li.lead h2 a");
+            return first != null && first.attr("href").equals(path);
+        });
         Document home = Jsoup.parse(TestStack.cdn("/en/").body());
         Element lead = home.selectFirst(".teasers li.lead");
         assertEquals(path, lead.selectFirst("h2 a").attr("href"), "the newest story leads");
